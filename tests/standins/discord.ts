@@ -1,0 +1,300 @@
+// A loopback stand-in of Discord: the REST API (interaction callbacks, webhook edits and follow-ups,
+// channel messages, command registration) and the gateway WebSocket (HELLO, IDENTIFY → READY,
+// heartbeats, RESUME, INTERACTION_CREATE). The real discord.js Client connects to it with
+// `rest: { api: standIn.apiBase }` and finds the gateway through GET /gateway/bot.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { nextId, parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
+
+export const STANDIN_APP_ID = '1100000000000000001';
+export const STANDIN_GUILD_ID = '1100000000000000002';
+export const STANDIN_CHANNEL_ID = '1100000000000000003';
+export const STANDIN_USER_ID = '1100000000000000004';
+/** A token whose first part is the base64 of the app id, like a real bot token. */
+export const STANDIN_TOKEN = `${Buffer.from(STANDIN_APP_ID).toString('base64')}.standin.token`;
+
+export interface DiscordCall {
+  method: string;
+  /** Decoded path below /api/v10, e.g. "/webhooks/1/tok/messages/@original". */
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  files: UploadedFile[];
+  headers: Record<string, string | string[] | undefined>;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+export interface InteractionUser {
+  id: string;
+  username: string;
+}
+
+export interface SentInteraction {
+  id: string;
+  token: string;
+  /** performance.now() when the INTERACTION_CREATE frame was sent. */
+  sentAt: number;
+}
+
+export class DiscordStandIn {
+  readonly calls: DiscordCall[] = [];
+  readonly identifies: any[] = [];
+  readonly resumes: any[] = [];
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private sessionId = '';
+  private port = 0;
+  private messages = new Map<string, any>();
+
+  static async start(): Promise<DiscordStandIn> {
+    const s = new DiscordStandIn();
+    await s.listen();
+    return s;
+  }
+
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  get connected(): boolean {
+    return this.socket !== undefined && this.socket.readyState === this.socket.OPEN;
+  }
+
+  private async listen(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.handleHttp(req, res).catch((err) => sendJson(res, 500, { message: String(err), code: 0 }));
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    await new Promise<void>((r) => this.wss.close(() => r()));
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  // ---- gateway ----
+
+  private onConnection(ws: WebSocket): void {
+    this.socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw));
+      if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      else if (msg.op === 2) {
+        this.identifies.push(msg.d);
+        this.sessionId = `session-${nextId()}`;
+        this.seq = 0;
+        this.dispatch('READY', {
+          v: 10,
+          user: { id: STANDIN_APP_ID, username: 'nn-tutor', discriminator: '0', global_name: null, avatar: null, bot: true },
+          guilds: [],
+          session_id: this.sessionId,
+          resume_gateway_url: this.gatewayUrl,
+          application: { id: STANDIN_APP_ID, flags: 0 },
+          shard: [0, 1],
+        });
+      } else if (msg.op === 6) {
+        this.resumes.push(msg.d);
+        this.dispatch('RESUMED', {});
+      }
+    });
+  }
+
+  private dispatch(t: string, d: unknown): void {
+    if (!this.socket) throw new Error('stand-in: no gateway connection');
+    this.seq += 1;
+    this.socket.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  /** Close the gateway socket with a resumable code; discord.js should come back with RESUME. */
+  dropConnection(code = 4000): void {
+    this.socket?.close(code, 'stand-in drop');
+    this.socket = undefined;
+  }
+
+  async waitConnected(timeoutMs = 5000): Promise<void> {
+    await waitUntil(() => (this.connected ? true : undefined), timeoutMs, 'gateway connection');
+  }
+
+  // ---- interactions ----
+
+  private baseInteraction(type: number, user: InteractionUser, data: unknown): any {
+    return {
+      id: nextId(),
+      application_id: STANDIN_APP_ID,
+      type,
+      token: `itoken-${nextId()}`,
+      version: 1,
+      data,
+      guild_id: STANDIN_GUILD_ID,
+      channel_id: STANDIN_CHANNEL_ID,
+      channel: { id: STANDIN_CHANNEL_ID, type: 0, guild_id: STANDIN_GUILD_ID, name: 'study', permissions: '0' },
+      member: {
+        user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+        roles: [],
+        permissions: '2248473465835073',
+        joined_at: new Date(0).toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+    };
+  }
+
+  private send(payload: any): SentInteraction {
+    const sentAt = performance.now();
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id: payload.id, token: payload.token, sentAt };
+  }
+
+  /** A chat-input command; `options` is Discord's wire format (name/type/value, nested for subcommands). */
+  sendCommand(name: string, options: any[] = [], user: InteractionUser = defaultUser): SentInteraction {
+    return this.send(this.baseInteraction(2, user, { id: nextId(), name, type: 1, options }));
+  }
+
+  sendAutocomplete(name: string, options: any[], user: InteractionUser = defaultUser): SentInteraction {
+    return this.send(this.baseInteraction(4, user, { id: nextId(), name, type: 1, options }));
+  }
+
+  /** A button click on a message the bot sent earlier (or a synthetic one). */
+  sendButton(customId: string, message?: any, user: InteractionUser = defaultUser): SentInteraction {
+    const payload = this.baseInteraction(3, user, { custom_id: customId, component_type: 2 });
+    payload.message = message ?? this.messageObject(nextId(), STANDIN_CHANNEL_ID, { content: 'earlier', components: [] }, []);
+    return this.send(payload);
+  }
+
+  // ---- REST ----
+
+  private messageObject(id: string, channelId: string, body: any, files: UploadedFile[]): any {
+    return {
+      id,
+      channel_id: channelId,
+      type: 0,
+      content: body?.content ?? '',
+      author: { id: STANDIN_APP_ID, username: 'nn-tutor', discriminator: '0', global_name: null, avatar: null, bot: true },
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: files.map((f, i) => ({
+        id: nextId(),
+        filename: f.filename,
+        size: f.data.length,
+        url: `https://cdn.standin/${f.filename}`,
+        proxy_url: `https://cdn.standin/${f.filename}`,
+        content_type: f.contentType,
+        ...(body?.attachments?.[i] ?? {}),
+      })),
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  private async handleHttp(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
+    const { json, files } = await parseBody(req);
+    const call: DiscordCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: json, files, headers: req.headers, at: performance.now() };
+    this.calls.push(call);
+    const m = call.method;
+    let match: RegExpMatchArray | null;
+
+    if (m === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
+      return sendJson(res, 200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (m === 'GET' && path === '/applications/@me') {
+      return sendJson(res, 200, { id: STANDIN_APP_ID, name: 'nn-tutor', bot_public: true, flags: 0 });
+    }
+    if (m === 'GET' && path === '/users/@me') {
+      return sendJson(res, 200, { id: STANDIN_APP_ID, username: 'nn-tutor', discriminator: '0', bot: true, avatar: null });
+    }
+    if ((match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && m === 'POST') {
+      if (url.searchParams.get('with_response') === 'true') {
+        const message = this.messageObject(nextId(), STANDIN_CHANNEL_ID, json?.data, files);
+        return sendJson(res, 200, { interaction: { id: match[1], type: 2 }, resource: { type: json?.type, message } });
+      }
+      res.writeHead(204).end();
+      return;
+    }
+    if ((match = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/))) {
+      const key = `${match[2]}/${match[3]}`;
+      if (m === 'PATCH') {
+        const msg = this.messageObject(this.messages.get(key)?.id ?? nextId(), STANDIN_CHANNEL_ID, json, files);
+        this.messages.set(key, msg);
+        return sendJson(res, 200, msg);
+      }
+      if (m === 'GET') return sendJson(res, 200, this.messages.get(key) ?? this.messageObject(nextId(), STANDIN_CHANNEL_ID, {}, []));
+      if (m === 'DELETE') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    if ((match = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && m === 'POST') {
+      return sendJson(res, 200, this.messageObject(nextId(), STANDIN_CHANNEL_ID, json, files));
+    }
+    if ((match = path.match(/^\/channels\/(\d+)\/messages$/)) && m === 'POST') {
+      return sendJson(res, 200, this.messageObject(nextId(), match[1], json, files));
+    }
+    if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && m === 'PATCH') {
+      return sendJson(res, 200, this.messageObject(match[2], match[1], json, files));
+    }
+    if ((match = path.match(/^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/)) && m === 'PUT') {
+      const list = Array.isArray(json) ? json : [];
+      return sendJson(res, 200, list.map((c: any) => ({ ...c, id: nextId(), application_id: match![1], version: nextId() })));
+    }
+    sendJson(res, 404, { message: `stand-in: no route for ${m} ${path}`, code: 0 });
+  }
+
+  // ---- assertions helpers ----
+
+  /** Calls that answered interaction `token` (callback, edits and follow-ups), in order. */
+  responsesTo(sent: SentInteraction): DiscordCall[] {
+    return this.calls.filter(
+      (c) => c.path === `/interactions/${sent.id}/${sent.token}/callback` || c.path.startsWith(`/webhooks/${STANDIN_APP_ID}/${sent.token}`),
+    );
+  }
+
+  /** Waits until `count` responses to the interaction exist and then a little quiet time passes. */
+  async waitResponses(sent: SentInteraction, done: (calls: DiscordCall[]) => boolean, timeoutMs = 8000): Promise<DiscordCall[]> {
+    return waitUntil(() => {
+      const r = this.responsesTo(sent);
+      return done(r) ? r : undefined;
+    }, timeoutMs, `responses to interaction ${sent.id}`);
+  }
+}
+
+export const defaultUser: InteractionUser = { id: STANDIN_USER_ID, username: 'ada' };
+
+/** True when the call is the interaction's final message (immediate reply or the edit after a defer). */
+export function isFinal(c: DiscordCall): boolean {
+  if (c.path.endsWith('/callback')) return c.body?.type === 4 || c.body?.type === 7 || c.body?.type === 8;
+  return c.method === 'PATCH' || c.method === 'POST';
+}
