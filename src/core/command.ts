@@ -102,6 +102,8 @@ export interface CommandDef {
   options?: readonly OptionDef[];
   /** Either options + handler, or subcommands (one level, like Discord's). */
   subcommands?: readonly SubcommandDef[];
+  /** With subcommands: the one a bare "/quiz topic:lstm" runs (console and Slack text). */
+  defaultSubcommand?: string;
   handler?: Handler;
   /** Button ids are "<command>:<payload>"; clicks on this command's buttons come here. */
   onButton?: ButtonHandler;

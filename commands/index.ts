@@ -1,0 +1,10 @@
+// The commands the bot offers, listed explicitly. Each file holds one command's definition and
+// handler; the same list drives the console, Discord's command JSON and Slack's manifest.
+import type { CommandDef } from '../src/core/command.ts';
+import { about } from './about.ts';
+import { helpCommand } from './help.ts';
+
+export const commands: readonly CommandDef[] = [
+  helpCommand(() => commands),
+  about,
+];

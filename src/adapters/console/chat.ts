@@ -1,0 +1,32 @@
+// The interactive console chat: a prompt with history, /help, /quit. Works on a terminal and on
+// piped input (`printf '/help\n/quit\n' | npm start`).
+import readline from 'node:readline';
+import type { Registry } from '../../core/registry.ts';
+import { ansiStyle, plainStyle } from './format.ts';
+import { ConsoleSession } from './session.ts';
+
+const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', '/q']);
+
+export async function runChat(registry: Registry, outDir: string): Promise<number> {
+  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const style = tty && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+  const print = (text: string) => process.stdout.write(`${text}\n\n`);
+  const session = new ConsoleSession({ registry, outDir, style, print });
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty, historySize: 200, prompt: 'nn-tutor> ' });
+
+  print(`${style.bold('nn-tutor')} console chat. Type /help for the commands, /quit to leave. Images are saved under ${outDir}/.`);
+  if (tty) rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (QUIT.has(line.toLowerCase())) break;
+    if (line) {
+      if (!tty) print(`> ${line}`);
+      const { text } = await session.run(line);
+      print(text);
+    }
+    if (tty) rl.prompt();
+  }
+  rl.close();
+  print('Bye!');
+  return 0;
+}

@@ -1,0 +1,43 @@
+// All configuration comes from the environment (and .env), validated once, failing fast with the
+// name of the variable that is wrong. Secrets are kept here and never logged.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const snowflake = optionalText.refine((s) => s === undefined || /^\d{17,20}$/.test(s), 'must be a Discord id (17–20 digits)');
+
+export const ConfigSchema = z.object({
+  DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(s), 'does not look like a Discord bot token (three dot-separated parts)'),
+  DISCORD_APP_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xoxb-'), 'must start with xoxb- (the Bot User OAuth Token)'),
+  SLACK_SIGNING_SECRET: optionalText.refine((s) => s === undefined || /^[0-9a-f]{32}$/i.test(s), 'must be the 32-character hex Signing Secret'),
+  SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xapp-'), 'must start with xapp- (an App-Level Token with connections:write)'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().trim().min(1).default('data/nn-tutor.db'),
+  OUT_DIR: z.string().trim().min(1).default('out'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  NN_BACKEND: z.enum(['auto', 'wasm', 'tensorflow', 'cpu']).default('auto'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration error: ${variable} ${detail}. See .env.example and the README's set-up sections.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue.path[0] ?? 'environment');
+  // Never echo the value: it may be a secret.
+  throw new ConfigError(variable, issue.message);
+}

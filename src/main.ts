@@ -1,0 +1,47 @@
+// Entry point: load config, build the registry, then run one command, JSON Lines, the console
+// chat, or the chat platforms the environment configures.
+import { existsSync } from 'node:fs';
+import { commands } from '../commands/index.ts';
+import { CliError, USAGE, parseArgs } from './cli.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { Registry } from './core/registry.ts';
+import { runChat } from './adapters/console/chat.ts';
+import { runJsonLines, runOnce } from './adapters/console/oneshot.ts';
+import { platformsFromConfig, startPlatforms } from './adapters/start.ts';
+import { log } from './core/log.ts';
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const registry = new Registry(commands);
+  const outDir = args.outDir ?? config.OUT_DIR;
+
+  if (args.line !== undefined) return runOnce(registry, args.line, outDir, args.json);
+  if (args.json) return runJsonLines(registry, outDir);
+
+  const platforms = args.platform === 'console' ? [] : args.platform ? [args.platform] : platformsFromConfig(config);
+  if (platforms.length === 0) return runChat(registry, outDir);
+  await startPlatforms(platforms, config, registry);
+  return -1; // keep running: the platforms hold the event loop open
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof CliError) {
+      process.stderr.write(`nn-tutor: ${err.message}\n${err instanceof CliError ? USAGE + '\n' : ''}`);
+      process.exitCode = 2;
+      return;
+    }
+    log.fatal({ err }, 'start-up failed');
+    process.stderr.write(`nn-tutor: start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
