@@ -59,7 +59,7 @@ function resolve(def: CommandDef, subcommand: string | undefined) {
   const sub = subcommandOf(def, name);
   if (!sub) {
     const names = def.subcommands.map((s) => s.name);
-    const what = name ? `\`/${def.name}\` has no \`${name.slice(0, 32)}\`.${didYouMean(name, names)}` : `\`/${def.name}\` needs one of`;
+    const what = name ? `\`/${def.name}\` has no \`${name.slice(0, 32)}\`.${didYouMean(name, names)}` : `\`/${def.name}\` needs a subcommand.`;
     throw new UserError(`${what} Choose: ${names.map((n) => `\`${n}\``).join(', ')}.`, usageOf(def));
   }
   return { options: sub.options, handler: sub.handler, subcommand: sub.name };

@@ -25,6 +25,16 @@ const QUOTES: readonly [string, string][] = [
   ['«', '»'],
 ];
 
+/** Index just past the quote that closes a value opened with a quote at `at`, or -1. */
+function closingQuote(rest: string, at: number): number {
+  const pair = QUOTES.find(([open]) => rest.startsWith(open, at));
+  if (!pair) return -1;
+  const re = new RegExp(`${pair[1]}(?=\\s|$)`, 'gu');
+  re.lastIndex = at + pair[0].length;
+  const m = re.exec(rest);
+  return m ? m.index + pair[1].length : -1;
+}
+
 function unquote(value: string): string {
   const v = value.trim();
   for (const [open, close] of QUOTES) {
@@ -43,11 +53,15 @@ function findOptionStarts(rest: string, known: ReadonlySet<string>): { starts: O
   const starts: OptionStart[] = [];
   const nearMisses: string[][] = [];
   const re = /(^|\s)([A-Za-z][\w-]*):/gu;
+  let quotedUntil = -1; // a quoted value may contain "name:" text
   for (let m = re.exec(rest); m; m = re.exec(rest)) {
     const name = m[2].toLowerCase();
     const at = m.index + m[1].length;
+    if (at < quotedUntil) continue;
     if (known.has(name)) {
-      starts.push({ name, at, valueAt: at + m[2].length + 1 });
+      const valueAt = at + m[2].length + 1;
+      starts.push({ name, at, valueAt });
+      quotedUntil = closingQuote(rest, valueAt);
     } else {
       const close = [...known].filter((k) => editDistance(name, k) <= (k.length > 4 ? 2 : 1));
       if (close.length > 0) nearMisses.push([m[2], ...close]);
