@@ -17,6 +17,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // With --json, stdout carries Replies only: library chatter goes to stderr.
+  if (args.json) console.log = console.info = (...a: unknown[]) => console.error(...a);
   const config = loadConfig();
   const registry = new Registry(commands);
   const outDir = args.outDir ?? config.OUT_DIR;

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { log } from '../core/log.ts';
 
 export type Backend = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -41,6 +42,7 @@ export function initBackend(prefer: Backend | 'auto' = (process.env.NN_BACKEND a
     return 'cpu';
   })().then(async (b) => {
     await tf.ready();
+    log.info({ backend: b }, `tensor engine: ${b}`);
     return b;
   });
   return ready;
