@@ -1,0 +1,48 @@
+// ECharts server-side rendering to an SVG string, then resvg to PNG. No DOM, no canvas.
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import type { EChartsOption } from 'echarts';
+import { FONT_FAMILY, FONT_FILES, textWidth } from './fonts.ts';
+
+type ECharts = typeof import('echarts');
+
+const require = createRequire(import.meta.url);
+let echartsLib: ECharts | undefined;
+
+/**
+ * The prebuilt CommonJS bundle loads in ~110 ms; the ESM entry points ('echarts/core' and
+ * friends) are hundreds of small modules and take ~600 ms (~1.5 s through tsx).
+ */
+function echarts(): ECharts {
+  if (!echartsLib) {
+    echartsLib = require('echarts') as ECharts;
+    // Measure text with Inter's real advance widths (the default table is Arial-like), so
+    // ellipsis, legend spacing and label layout match what resvg draws.
+    echartsLib.setPlatformAPI({
+      measureText(text: string, font?: string) {
+        const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+        return { width: textWidth(text ?? '', size) };
+      },
+    });
+  }
+  return echartsLib;
+}
+
+export function renderSvg(option: EChartsOption, width: number, height: number): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function svgToPng(svg: string): Uint8Array {
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: [...FONT_FILES], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    fitTo: { mode: 'original' },
+  });
+  const png = resvg.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

@@ -1,0 +1,99 @@
+// The one font every chart uses, shipped by an npm package (no system fonts), plus its advance
+// widths so that ECharts lays text out with the same metrics resvg later draws it with.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The family name inside the TTFs; the SVG's font-family must say exactly this. */
+export const FONT_FAMILY = 'Inter';
+
+const require = createRequire(import.meta.url);
+const interDir = dirname(require.resolve('@expo-google-fonts/inter/package.json'));
+
+/** Regular for labels, SemiBold for titles (resvg picks the face by font-weight). */
+export const FONT_FILES: readonly string[] = [
+  join(interDir, '400Regular', 'Inter_400Regular.ttf'),
+  join(interDir, '600SemiBold', 'Inter_600SemiBold.ttf'),
+];
+
+interface Metrics {
+  unitsPerEm: number;
+  advance: (codePoint: number) => number; // font units
+}
+
+let regular: Metrics | undefined;
+
+/** Parse just head/hhea/hmtx/cmap of the regular face, once. */
+function metrics(): Metrics {
+  if (regular) return regular;
+  const buf = readFileSync(FONT_FILES[0]!);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const tables = new Map<string, number>();
+  const numTables = view.getUint16(4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + i * 16;
+    tables.set(buf.toString('latin1', rec, rec + 4), view.getUint32(rec + 8));
+  }
+  const table = (tag: string): number => {
+    const off = tables.get(tag);
+    if (off === undefined) throw new Error(`font has no ${tag} table`);
+    return off;
+  };
+  const unitsPerEm = view.getUint16(table('head') + 18);
+  const numHMetrics = view.getUint16(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const glyphAdvance = (glyph: number) => view.getUint16(hmtx + 4 * Math.min(glyph, numHMetrics - 1));
+
+  // cmap: prefer a Unicode format 4 (BMP) subtable; that covers every label we draw.
+  const cmap = table('cmap');
+  let format4 = -1;
+  for (let i = 0, n = view.getUint16(cmap + 2); i < n; i++) {
+    const rec = cmap + 4 + i * 8;
+    const platform = view.getUint16(rec);
+    const encoding = view.getUint16(rec + 2);
+    const sub = cmap + view.getUint32(rec + 4);
+    if (view.getUint16(sub) === 4 && (platform === 0 || (platform === 3 && encoding === 1))) {
+      format4 = sub;
+      break;
+    }
+  }
+  const segX2 = format4 >= 0 ? view.getUint16(format4 + 6) : 0;
+  const ends = format4 + 14;
+  const starts = ends + segX2 + 2;
+  const deltas = starts + segX2;
+  const rangeOffsets = deltas + segX2;
+  const glyphOf = (cp: number): number => {
+    if (format4 < 0 || cp > 0xffff) return 0;
+    for (let s = 0; s < segX2; s += 2) {
+      if (cp > view.getUint16(ends + s)) continue;
+      const start = view.getUint16(starts + s);
+      if (cp < start) return 0;
+      const ro = view.getUint16(rangeOffsets + s);
+      if (ro === 0) return (cp + view.getInt16(deltas + s)) & 0xffff;
+      const g = view.getUint16(rangeOffsets + s + ro + 2 * (cp - start));
+      return g === 0 ? 0 : (g + view.getInt16(deltas + s)) & 0xffff;
+    }
+    return 0;
+  };
+  const cache = new Map<number, number>();
+  const advance = (cp: number) => {
+    let a = cache.get(cp);
+    if (a === undefined) {
+      const glyph = glyphOf(cp);
+      // A glyph Inter lacks (CJK, emoji) is drawn by no font at all; budget a full em for it.
+      a = glyph === 0 ? unitsPerEm : glyphAdvance(glyph);
+      cache.set(cp, a);
+    }
+    return a;
+  };
+  regular = { unitsPerEm, advance };
+  return regular;
+}
+
+/** Width in px of `text` set in Inter at `fontSize` px (no kerning: errs slightly wide). */
+export function textWidth(text: string, fontSize: number): number {
+  const m = metrics();
+  let units = 0;
+  for (const ch of text) units += m.advance(ch.codePointAt(0)!);
+  return (units / m.unitsPerEm) * fontSize;
+}

@@ -1,0 +1,35 @@
+// Label text: ellipsis for long tokens, number formats, sizes. Tokens can be anything a user typed.
+import { textWidth } from './fonts.ts';
+
+/** Longest label drawn in full; longer ones keep this many characters and get '…'. */
+export const MAX_LABEL_CHARS = 14;
+
+export function ellipsize(label: string, max = MAX_LABEL_CHARS): string {
+  const chars = [...label.replace(/\s+/g, ' ')]; // code points: never split an emoji in half
+  return chars.length <= max ? chars.join('') : chars.slice(0, max).join('') + '…';
+}
+
+/** Width in px of the widest label at `fontSize`. */
+export function maxTextWidth(labels: readonly string[], fontSize: number): number {
+  let w = 0;
+  for (const l of labels) w = Math.max(w, textWidth(l, fontSize));
+  return w;
+}
+
+export type ValueFormat = 'percent' | 'fixed2' | 'fixed3';
+
+export function formatValue(v: number, format: ValueFormat): string {
+  if (!Number.isFinite(v)) return '';
+  if (format === 'percent') return `${Math.round(v * 100)}%`;
+  const s = v.toFixed(format === 'fixed3' ? 3 : 2);
+  return s === '-0.00' || s === '-0.000' ? s.slice(1) : s;
+}
+
+/** Short tick text for value axes: 12000 → 12k, 0.00012 → 1.2e-4. */
+export function formatTick(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e6 || a < 1e-3) return v.toExponential(1).replace('e+', 'e').replace('.0e', 'e');
+  if (a >= 1e4) return `${+(v / 1000).toFixed(1)}k`;
+  return String(+v.toPrecision(4));
+}
