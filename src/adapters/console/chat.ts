@@ -14,6 +14,7 @@ export async function runChat(registry: Registry, outDir: string): Promise<numbe
   const session = new ConsoleSession({ registry, outDir, style, print });
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: tty, historySize: 200, prompt: 'nn-tutor> ' });
 
+  rl.on('SIGINT', () => rl.close()); // Ctrl-C leaves like /quit
   print(`${style.bold('nn-tutor')} console chat. Type /help for the commands, /quit to leave. Images are saved under ${outDir}/.`);
   if (tty) rl.prompt();
   for await (const raw of rl) {
