@@ -13,7 +13,7 @@ export const STANDIN_GUILD_ID = '1100000000000000002';
 export const STANDIN_CHANNEL_ID = '1100000000000000003';
 export const STANDIN_USER_ID = '1100000000000000004';
 /** A token whose first part is the base64 of the app id, like a real bot token. */
-export const STANDIN_TOKEN = `${Buffer.from(STANDIN_APP_ID).toString('base64')}.standin.token`;
+export const STANDIN_TOKEN = `${Buffer.from(STANDIN_APP_ID).toString('base64url')}.GsTand.${'x'.repeat(38)}`;
 
 export interface DiscordCall {
   method: string;

@@ -10,7 +10,7 @@ import { parseBody, sendJson, waitUntil } from './http.ts';
 
 export const SLACK_BOT_TOKEN = 'xoxb-standin-bot-token';
 export const SLACK_APP_TOKEN = 'xapp-standin-app-token';
-export const SLACK_SIGNING_SECRET = 'standin-signing-secret';
+export const SLACK_SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const SLACK_TEAM_ID = 'T0STANDIN';
 export const SLACK_CHANNEL_ID = 'C0STUDY';
 export const SLACK_USER_ID = 'U0ADA';

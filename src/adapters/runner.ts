@@ -1,0 +1,47 @@
+// What both chat adapters call: the core dispatcher, with heavy (slow) commands and their buttons
+// sent through the bounded work queue. Refusals (busy, cooldown) come back as ordinary Replies.
+import type { ButtonReply, RequestContext } from '../core/command.ts';
+import { dispatch, dispatchButton, parseInvocation, userErrorReply, type Invocation, type Outcome } from '../core/dispatch.ts';
+import { UserError } from '../core/errors.ts';
+import { DEFAULT_QUEUE, WorkQueue } from '../core/queue.ts';
+import type { Registry } from '../core/registry.ts';
+
+export class CoreRunner {
+  constructor(
+    readonly registry: Registry,
+    readonly queue: WorkQueue = new WorkQueue(DEFAULT_QUEUE),
+  ) {}
+
+  isSlow(command: string): boolean {
+    return this.registry.get(command)?.slow === true;
+  }
+
+  private async heavy<R extends Outcome<any>>(command: string, userId: string, run: () => Promise<R>, asButton: boolean): Promise<R> {
+    if (!this.isSlow(command)) return run();
+    const result = await this.queue.run(userId, run);
+    if (result.ok) return result.value;
+    const reply = asButton ? { ...result.refusal.reply, mode: 'new' as const } : result.refusal.reply;
+    return { reply, status: 'user-error' } as R;
+  }
+
+  command(inv: Invocation, ctx: RequestContext): Promise<Outcome> {
+    return this.heavy(inv.command, ctx.userId, () => dispatch(this.registry, inv, ctx), false);
+  }
+
+  /** A typed line (Slack): the console's parser, then the same path as Discord's typed options. */
+  async line(line: string, ctx: RequestContext): Promise<Outcome> {
+    let inv: Invocation;
+    try {
+      inv = parseInvocation(this.registry, line);
+    } catch (err) {
+      if (err instanceof UserError) return { reply: userErrorReply(err), status: 'user-error' };
+      throw err;
+    }
+    return this.command(inv, ctx);
+  }
+
+  button(id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
+    const command = id.slice(0, Math.max(0, id.indexOf(':')));
+    return this.heavy(command, ctx.userId, () => dispatchButton(this.registry, id, ctx), true);
+  }
+}

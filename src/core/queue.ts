@@ -1,0 +1,127 @@
+// Heavy work (model inference, charts) goes through one bounded queue so that chat platforms stay
+// responsive: a few jobs run at a time, the event loop gets a turn between jobs (gateway heartbeats,
+// Slack acks), a user may have one heavy job in flight and must wait a short cooldown between them,
+// and when the queue is full the user is told "busy, try again in N s" at once instead of waiting.
+// Light commands (/help) never wait here.
+import type { Reply } from './reply.ts';
+
+export interface QueueOptions {
+  /** Heavy jobs running at once. tfjs on the main thread computes synchronously, so 1 is the honest default. */
+  concurrency: number;
+  /** Jobs allowed to wait; one more is refused with a "busy" reply. */
+  maxQueued: number;
+  /** Minimum time between two heavy requests of the same user. */
+  cooldownMs: number;
+  /** Starting guess of a job's duration, refined as jobs finish (for the "try again in N s"). */
+  initialJobMs?: number;
+  now?: () => number;
+}
+
+export const DEFAULT_QUEUE: QueueOptions = { concurrency: 1, maxQueued: 20, cooldownMs: 3000, initialJobMs: 2000 };
+
+export type Refusal = { reason: 'busy' | 'cooldown' | 'in-flight'; retryAfterS: number; reply: Reply };
+
+export interface QueueStats {
+  running: number;
+  queued: number;
+  completed: number;
+  refused: Record<Refusal['reason'], number>;
+  /** Longest time a job waited for its turn (ms). */
+  maxWaitMs: number;
+}
+
+interface Waiting {
+  start: () => void;
+}
+
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: Waiting[] = [];
+  private readonly lastStart = new Map<string, number>();
+  private readonly inFlight = new Set<string>();
+  private avgJobMs: number;
+  private readonly now: () => number;
+  readonly stats: QueueStats = { running: 0, queued: 0, completed: 0, refused: { busy: 0, cooldown: 0, 'in-flight': 0 }, maxWaitMs: 0 };
+
+  constructor(private readonly opts: QueueOptions = DEFAULT_QUEUE) {
+    this.avgJobMs = opts.initialJobMs ?? 2000;
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  /** Why `userId` may not start a heavy job now, if so. */
+  check(userId: string): Refusal | undefined {
+    if (this.inFlight.has(userId)) {
+      const s = Math.max(1, Math.ceil(this.avgJobMs / 1000));
+      return refusal('in-flight', s, `⏳ Your previous request is still running. Try again in about ${s} s.`);
+    }
+    const last = this.lastStart.get(userId);
+    if (last !== undefined && this.now() - last < this.opts.cooldownMs) {
+      const s = Math.max(1, Math.ceil((this.opts.cooldownMs - (this.now() - last)) / 1000));
+      return refusal('cooldown', s, `⏳ Easy there: one model request every ${Math.round(this.opts.cooldownMs / 1000)} s. Try again in ${s} s.`);
+    }
+    if (this.waiting.length >= this.opts.maxQueued) {
+      const s = Math.max(1, Math.ceil(((this.waiting.length + this.running) * this.avgJobMs) / this.opts.concurrency / 1000));
+      return refusal('busy', s, `⏳ I'm busy with ${this.waiting.length + this.running} requests right now. Try again in ${s} s.`);
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs `job` as a heavy job for `userId`, or returns the refusal (and never runs it).
+   * The job starts on a fresh macrotask, so I/O queued before it is served first.
+   */
+  async run<T>(userId: string, job: () => Promise<T> | T): Promise<{ ok: true; value: T } | { ok: false; refusal: Refusal }> {
+    const refused = this.check(userId);
+    if (refused) {
+      this.stats.refused[refused.reason] += 1;
+      return { ok: false, refusal: refused };
+    }
+    this.inFlight.add(userId);
+    this.lastStart.set(userId, this.now());
+    const enqueued = this.now();
+    try {
+      await this.slot();
+      this.stats.maxWaitMs = Math.max(this.stats.maxWaitMs, this.now() - enqueued);
+      await new Promise<void>((r) => setImmediate(r));
+      const t0 = this.now();
+      try {
+        return { ok: true, value: await job() };
+      } finally {
+        this.avgJobMs = 0.8 * this.avgJobMs + 0.2 * (this.now() - t0);
+        this.stats.completed += 1;
+        this.release();
+      }
+    } finally {
+      this.inFlight.delete(userId);
+      this.lastStart.set(userId, this.now());
+    }
+  }
+
+  private slot(): Promise<void> {
+    if (this.running < this.opts.concurrency) {
+      this.running += 1;
+      this.syncStats();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      this.waiting.push({ start: resolve });
+      this.syncStats();
+    });
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next.start(); // the slot passes straight to the next job
+    else this.running -= 1;
+    this.syncStats();
+  }
+
+  private syncStats(): void {
+    this.stats.running = this.running;
+    this.stats.queued = this.waiting.length;
+  }
+}
+
+function refusal(reason: Refusal['reason'], retryAfterS: number, text: string): Refusal {
+  return { reason, retryAfterS, reply: { text, ephemeral: true } };
+}

@@ -1,0 +1,129 @@
+// The Discord adapter through the real discord.js client and the loopback stand-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../../standins/http.ts';
+import { STANDIN_CHANNEL_ID } from '../../standins/discord.ts';
+import { fixtureCommands, HOSTILE } from '../fixtures.ts';
+import { messagesOf, problems, startDiscordHarness, type DiscordHarness } from './harness.ts';
+
+describe('Discord adapter', () => {
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await startDiscordHarness(fixtureCommands);
+  });
+  afterAll(async () => h.stop());
+
+  it('replies at once to a fast command, within the 3-second window, without deferring', async () => {
+    const { sent, calls } = await h.command({ command: 'echo', options: { text: 'hi' } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].body.type).toBe(4);
+    expect(calls[0].body.data.content).toBe('You said: hi');
+    expect(calls[0].at - sent.sentAt).toBeLessThan(3000);
+    expect(problems(calls)).toEqual([]);
+  });
+
+  it('defers a slow command first, then edits in the chart attached and shown in the embed', async () => {
+    const { sent, calls } = await h.command({ command: 'slowchart', options: {} });
+    expect(calls[0].body.type).toBe(5);
+    expect(calls[0].at - sent.sentAt).toBeLessThan(3000);
+    const edit = calls[1];
+    expect(edit.method).toBe('PATCH');
+    expect(edit.path).toMatch(/\/messages\/@original$/);
+    expect(edit.files.map((f) => f.filename)).toEqual(['attention_map.png']);
+    expect(edit.body.embeds[0].image.url).toBe('attachment://attention_map.png');
+    expect(edit.body.attachments[0].description).toBe('a chart called attention map.png');
+    expect(problems(calls)).toEqual([]);
+  });
+
+  it('defers a command that is not declared slow once the defer timer fires', async () => {
+    const { calls } = await h.command({ command: 'late', options: {} });
+    expect(calls.map((c) => c.body?.type ?? c.method)).toEqual([5, 'PATCH']);
+    expect(calls[1].body.content).toBe('late but here');
+  });
+
+  it('answers a failing handler once, ephemerally, with an error id and no internals', async () => {
+    const { calls } = await h.command({ command: 'boom', options: {} });
+    expect(calls).toHaveLength(1);
+    const data = calls[0].body.data;
+    expect(data.flags & 64).toBe(64);
+    expect(data.content).toMatch(/error id `[0-9a-f]{8}`/);
+    expect(data.content).not.toContain('/srv/x.ts');
+  });
+
+  it('splits a long answer into an embed and follow-ups within the limits, keeping all the text', async () => {
+    const { calls } = await h.command({ command: 'long', options: {} });
+    expect(problems(calls)).toEqual([]);
+    const msgs = messagesOf(calls);
+    expect(msgs.length).toBeGreaterThan(1);
+    const all = msgs.map((m) => m.embeds?.[0]?.description ?? m.content).join('\n');
+    expect(all).toContain('line 0 ');
+    expect(all).toContain('line 399 ');
+    expect(all.indexOf('line 398 ')).toBeLessThan(all.indexOf('line 399 '));
+  });
+
+  it('lays out fields, two images and seven buttons (5 + 2 per row)', async () => {
+    const { calls } = await h.command({ command: 'chart', options: {} });
+    expect(problems(calls)).toEqual([]);
+    const m = calls[0].body.data;
+    expect(m.embeds[0].title).toBe('Attention');
+    expect(m.embeds[0].fields.map((f: any) => f.name)).toEqual(['loss', 'steps']);
+    expect(m.embeds.map((e: any) => e.image?.url)).toEqual(['attachment://a.png', 'attachment://b.png']);
+    expect(m.components.map((r: any) => r.components.length)).toEqual([5, 2]);
+    expect(m.components[0].components[0]).toMatchObject({ custom_id: 'chart:0', style: 1 });
+  });
+
+  it('never lets echoed text ping anyone', async () => {
+    const { calls } = await h.command({ command: 'echo', options: { text: HOSTILE } });
+    expect(calls[0].body.data.content).toContain('@everyone');
+    expect(calls[0].body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('passes typed options, choices and subcommands through', async () => {
+    const a = await h.command({ command: 'pick', options: { word: 'gru', count: 3, ratio: 0.5, loud: true, model: 'transformer' } });
+    expect(a.calls[0].body.data.content).toBe('picked {"word":"gru","count":3,"ratio":0.5,"loud":true,"model":"transformer"}');
+    const b = await h.command({ command: 'game', subcommand: 'start', options: { level: 2 } });
+    expect(b.calls[0].body.data.content).toBe('started 2');
+  });
+
+  it('answers autocomplete with the definition’s suggestions', async () => {
+    const sent = h.standIn.sendAutocomplete('pick', [{ name: 'word', type: 3, value: 'l', focused: true }]);
+    const calls = await h.settle(sent);
+    expect(calls[0].body).toEqual({ type: 8, data: { choices: [{ name: 'lstm', value: 'lstm' }] } });
+  });
+
+  it('routes button clicks: update in place, or a new (ephemeral) answer', async () => {
+    const up = await h.settle(h.standIn.sendButton('chart:0'));
+    expect(up[0].body.type).toBe(7);
+    expect(up[0].body.data.content).toBe('updated by 0');
+    expect(up[0].body.data.components).toEqual([]);
+    const eph = await h.settle(h.standIn.sendButton('chart:1'));
+    expect(eph[0].body.type).toBe(4);
+    expect(eph[0].body.data.flags & 64).toBe(64);
+  });
+
+  it('gives a friendly message for a forged or expired button', async () => {
+    const forged = await h.settle(h.standIn.sendButton('nosuch:1'));
+    expect(forged).toHaveLength(1);
+    expect(forged[0].body.data.content).toMatch(/not one of mine|expired/);
+    const ended = await h.settle(h.standIn.sendButton('game:other'));
+    expect(ended[0].body.data.content).toContain('That game has ended.');
+    expect(ended[0].body.data.flags & 64).toBe(64);
+  });
+
+  it('posts and edits channel messages through the Outbox', async () => {
+    const { calls } = await h.command({ command: 'announce', options: {} });
+    expect(calls[0].body.data.flags & 64).toBe(64);
+    const post = h.standIn.calls.find((c) => c.method === 'POST' && c.path === `/channels/${STANDIN_CHANNEL_ID}/messages`)!;
+    expect(post.files.map((f) => f.filename)).toEqual(['q.png']);
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+    const edit = h.standIn.calls.find((c) => c.method === 'PATCH' && c.path.startsWith(`/channels/${STANDIN_CHANNEL_ID}/messages/`))!;
+    expect(edit.body.content).toBe('question (revealed)');
+  });
+
+  it('keeps serving after the gateway connection drops and resumes', async () => {
+    h.standIn.dropConnection(4000);
+    await waitUntil(() => (h.standIn.resumes.length > 0 && h.standIn.connected ? true : undefined), 8000, 'resume');
+    const { calls } = await h.command({ command: 'echo', options: { text: 'still here' } });
+    expect(calls[0].body.data.content).toBe('You said: still here');
+    expect(h.standIn.identifies).toHaveLength(1);
+  });
+});
