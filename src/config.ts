@@ -17,6 +17,7 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xoxb-'), 'must start with xoxb- (the Bot User OAuth Token)'),
   SLACK_SIGNING_SECRET: optionalText.refine((s) => s === undefined || /^[0-9a-f]{32}$/i.test(s), 'must be the 32-character hex Signing Secret'),
   SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xapp-'), 'must start with xapp- (an App-Level Token with connections:write)'),
+  SLACK_COMMAND_PREFIX: optionalText.refine((s) => s === undefined || /^[a-z0-9_-]{1,10}$/.test(s), 'must be 1–10 of a-z 0-9 _ - (e.g. nn- for /nn-help)'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().trim().min(1).default('data/nn-tutor.db'),
   OUT_DIR: z.string().trim().min(1).default('out'),

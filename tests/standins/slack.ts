@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseBody, sendJson, waitUntil } from './http.ts';
+import { parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
 
 export const SLACK_BOT_TOKEN = 'xoxb-standin-bot-token';
 export const SLACK_APP_TOKEN = 'xapp-standin-app-token';
@@ -22,6 +22,8 @@ export interface SlackCall {
   path: string;
   body: any;
   raw: Buffer;
+  /** Multipart file parts (the upload step), else empty. */
+  files: UploadedFile[];
   headers: Record<string, string | string[] | undefined>;
   at: number;
 }
@@ -87,10 +89,10 @@ export class SlackStandIn {
 
   private async handleHttp(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const { json, raw } = await parseBody(req);
+    const { json, raw, files } = await parseBody(req);
     const at = performance.now();
     const record = (method: string) => {
-      const call: SlackCall = { method, path: url.pathname, body: decodeFormJson(json), raw, headers: req.headers, at };
+      const call: SlackCall = { method, path: url.pathname, body: decodeFormJson(json), raw, files, headers: req.headers, at };
       this.calls.push(call);
       return call;
     };

@@ -1,0 +1,247 @@
+// Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
+// acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
+// Charts are uploaded with files.uploadV2. Retried requests are never handled twice.
+import { App, LogLevel, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MessageRef, Outbox, RequestContext } from '../../core/command.ts';
+import { internalErrorReply } from '../../core/dispatch.ts';
+import { newErrorId } from '../../core/errors.ts';
+import { log } from '../../core/log.ts';
+import type { ImageAttachment, Reply } from '../../core/reply.ts';
+import type { CoreRunner } from '../runner.ts';
+import { renderSlack } from './blocks.ts';
+
+const log_ = log.child({ platform: 'slack' });
+
+export interface SlackAdapterOptions {
+  runner: CoreRunner;
+  botToken: string;
+  /** Socket Mode when set (no public URL needed). */
+  appToken?: string;
+  /** HTTP mode: the signing secret Bolt checks every request against. */
+  signingSecret?: string;
+  /** HTTP mode port (0 picks a free one). */
+  port?: number;
+  /** Slash command prefix, e.g. "nn-" for /nn-help. */
+  prefix?: string;
+  /** Web API base, e.g. the loopback stand-in's (tests, bench). */
+  slackApiUrl?: string;
+  /** Called when a request has been fully answered (tests and the bench wait on it). */
+  onSettled?: (triggerId: string) => void;
+}
+
+export interface SlackAdapter {
+  app: App;
+  outbox: Outbox;
+  /** HTTP mode: the receiver's URL for slash commands and interactivity. */
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** Slack HTML-escapes &, < and > in slash command text; the parser wants what the user typed. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Bolt's logger interface on top of pino. */
+function boltLogger(): Logger {
+  let level = LogLevel.INFO;
+  const fmt = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...m) => log_.debug(fmt(m)),
+    info: (...m) => log_.info(fmt(m)),
+    warn: (...m) => log_.warn(fmt(m)),
+    error: (...m) => log_.error(fmt(m)),
+    setLevel: (l) => (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'not_allowed_token_type', 'restricted_action']);
+
+function slackError(err: unknown): string | undefined {
+  return (err as { data?: { error?: string } })?.data?.error;
+}
+
+/** Upload charts into the channel; returns a user-facing note when the bot cannot post there. */
+export async function uploadImages(client: WebClient, channelId: string, images: readonly ImageAttachment[]): Promise<string | undefined> {
+  if (images.length === 0) return undefined;
+  try {
+    await client.files.uploadV2({
+      channel_id: channelId,
+      file_uploads: images.map((img) => ({ file: Buffer.from(img.data), filename: img.filename, title: img.alt.slice(0, 250), alt_text: img.alt.slice(0, 1000) })),
+    });
+    return undefined;
+  } catch (err) {
+    const code = slackError(err);
+    if (code && NOT_IN_CHANNEL.has(code)) {
+      log_.info({ channelId, code }, 'cannot upload here');
+      return "🖼️ I made a chart but can't post it here because I'm not in this channel. Invite me with `/invite @nn-tutor` and run the command again, or talk to me in a direct message.";
+    }
+    throw err;
+  }
+}
+
+/** A bounded set of recently seen request ids, to drop Slack's retries and duplicates. */
+class SeenIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max = 5000) {}
+  /** True if `id` was seen before; remembers it otherwise. */
+  check(id: string): boolean {
+    if (this.ids.has(id)) return true;
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
+    return false;
+  }
+}
+
+export class SlackHandlers {
+  private readonly seen = new SeenIds();
+  constructor(
+    private readonly runner: CoreRunner,
+    private readonly outbox: Outbox,
+    private readonly prefix = '',
+    private readonly onSettled?: (triggerId: string) => void,
+  ) {}
+
+  /** Global middleware: a retry (X-Slack-Retry-Num / retry_attempt) or repeated trigger is acked and dropped. */
+  dedupe = async (args: any): Promise<void> => {
+    const { context, body, next } = args;
+    const trigger: string | undefined = body?.trigger_id;
+    const retried = typeof context?.retryNum === 'number' && context.retryNum > 0;
+    if (retried || (trigger && this.seen.check(trigger))) {
+      log_.info({ retryNum: context?.retryNum, trigger }, 'dropped a retried request');
+      if (typeof args.ack === 'function') await args.ack();
+      return;
+    }
+    await next();
+  };
+
+  private context(userId: string, userName: string, channelId: string, teamId: string | undefined): RequestContext {
+    return { platform: 'slack', userId, userName, channelId, serverId: teamId, outbox: this.outbox };
+  }
+
+  async command({ command, ack, respond, client }: { command: SlashCommand; ack: (r?: any) => Promise<void>; respond: RespondFn; client: WebClient }): Promise<void> {
+    const name = command.command.replace(/^\//, '').slice(this.prefix.length);
+    const slow = this.runner.isSlow(name);
+    await ack(slow ? { response_type: 'ephemeral', text: '⏳ Working on it…' } : undefined);
+    try {
+      const ctx = this.context(command.user_id, command.user_name, command.channel_id, command.team_id);
+      const outcome = await this.runner.line(`/${name} ${unescapeSlack(command.text ?? '')}`, ctx);
+      await this.send(outcome.reply, respond, client, command.channel_id, { replaceOriginal: false });
+    } catch (err) {
+      await this.apologize(respond, err);
+    } finally {
+      this.onSettled?.(command.trigger_id);
+    }
+  }
+
+  async action({ body, action, ack, respond, client }: { body: any; action: any; ack: () => Promise<void>; respond: RespondFn; client: WebClient }): Promise<void> {
+    await ack();
+    try {
+      const channelId: string = body.channel?.id ?? body.container?.channel_id ?? '';
+      const ctx = this.context(body.user.id, body.user.username ?? body.user.name ?? '', channelId, body.team?.id);
+      const outcome = await this.runner.button(String(action.value ?? ''), ctx);
+      const reply = outcome.reply;
+      await this.send(reply, respond, client, channelId, { replaceOriginal: reply.mode === 'update' && !reply.ephemeral });
+    } catch (err) {
+      await this.apologize(respond, err);
+    } finally {
+      this.onSettled?.(body.trigger_id);
+    }
+  }
+
+  private async send(reply: Reply, respond: RespondFn, client: WebClient, channelId: string, opts: { replaceOriginal: boolean }): Promise<void> {
+    const images = reply.images ?? [];
+    // Uploads are public: an ephemeral answer says so instead of leaking its chart into the channel.
+    const text = reply.ephemeral && images.length ? `${reply.text}\n\n_(The chart is only posted with public answers.)_` : reply.text;
+    const { text: fallback, blocks } = renderSlack({ ...reply, text, images: reply.ephemeral ? [] : images });
+    await respond({
+      text: fallback,
+      blocks,
+      ...(opts.replaceOriginal ? { replace_original: true } : { replace_original: false, response_type: reply.ephemeral ? 'ephemeral' : 'in_channel' }),
+    } as Parameters<RespondFn>[0]);
+    if (!reply.ephemeral) {
+      const note = await uploadImages(client, channelId, images);
+      if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
+    }
+  }
+
+  /** The one place adapter failures are answered: once, ephemeral, with an error id. */
+  private async apologize(respond: RespondFn, err: unknown): Promise<void> {
+    const errorId = newErrorId();
+    log_.error({ err, errorId }, 'slack request failed');
+    try {
+      const { text, blocks } = renderSlack(internalErrorReply(errorId));
+      await respond({ response_type: 'ephemeral', replace_original: false, text, blocks } as Parameters<RespondFn>[0]);
+    } catch (again) {
+      log_.error({ err: again, errorId }, 'could not even apologize');
+    }
+  }
+}
+
+function makeOutbox(client: WebClient): Outbox {
+  return {
+    async post(channelId: string, reply: Reply): Promise<MessageRef> {
+      const { text, blocks } = renderSlack(reply);
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks: blocks as any });
+      const note = await uploadImages(client, channelId, reply.images ?? []);
+      if (note) log_.warn({ channelId }, 'outbox could not upload a chart: bot not in channel');
+      return { platform: 'slack', channelId, messageId: String(res.ts) };
+    },
+    async edit(ref: MessageRef, reply: Reply): Promise<void> {
+      const { text, blocks } = renderSlack(reply);
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks: blocks as any });
+    },
+  };
+}
+
+export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapter> {
+  if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+  const clientOptions = {
+    ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+    // The default retries for about 30 minutes, which looks like a hang to a user.
+    retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
+  };
+  const socketMode = Boolean(opts.appToken);
+  const app = new App({
+    token: opts.botToken,
+    logger: boltLogger(),
+    clientOptions,
+    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : { signingSecret: opts.signingSecret }),
+  });
+  const outbox = makeOutbox(app.client);
+  const handlers = new SlackHandlers(opts.runner, outbox, opts.prefix ?? '', opts.onSettled);
+  app.use(handlers.dedupe);
+  app.command(/^\/.+/, (args) => handlers.command(args as any));
+  app.action(/^nn:/, (args) => handlers.action(args as any));
+  app.error(async (err) => {
+    log_.error({ err }, 'bolt error');
+  });
+
+  let url: string | undefined;
+  if (socketMode) await app.start();
+  else {
+    const server = (await app.start(opts.port ?? 3000)) as Server;
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  }
+  log_.info({ mode: socketMode ? 'socket' : 'http', url }, 'slack ready');
+  return {
+    app,
+    outbox,
+    url,
+    stop: async () => {
+      if (!socketMode) {
+        await app.stop();
+        return;
+      }
+      const client = (app as unknown as { receiver: { client: import('node:events').EventEmitter } }).receiver.client;
+      const gone = new Promise((r) => client.once('disconnected', r));
+      await app.stop();
+      await gone;
+    },
+  };
+}
