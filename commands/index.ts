@@ -2,9 +2,13 @@
 // handler; the same list drives the console, Discord's command JSON and Slack's manifest.
 import type { CommandDef } from '../src/core/command.ts';
 import { about } from './about.ts';
+import { explain } from './explain.ts';
+import { predict } from './predict.ts';
 import { helpCommand } from './help.ts';
 
 export const commands: readonly CommandDef[] = [
   helpCommand(() => commands),
   about,
+  explain,
+  predict,
 ];

@@ -1,0 +1,87 @@
+// /explain topic:<topic> [depth:quick|deep] [step:true] — concept refreshers with live demos.
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Reply } from '../src/core/reply.ts';
+import { DEFAULT_DAYS, MAX_DAYS } from '../src/explain/rnn.ts';
+import { DEFAULT_LSTM_INPUT } from '../src/explain/lstm.ts';
+import { ATTENTION_PAIRS, encodeLstmInput, MAX_STEP_DAYS, parseStepPayload, STEP_HELP, StepError, stepReply, STEP_TOPICS, type StepTopic } from '../src/explain/step.ts';
+import { autocompleteTopic, getTopic, TOPIC_ALIASES, TOPIC_CHOICES, topicIndex } from '../src/explain/topics.ts';
+import type { Depth, TopicId } from '../src/explain/types.ts';
+import { describeScaling, parseValues, VALUES_EXAMPLE } from '../src/explain/values.ts';
+
+function topicList(): Reply {
+  return {
+    title: 'What /explain covers',
+    text: `${topicIndex()}\n\nTry \`/explain topic:lstm\`, add \`depth:deep\` for the full version, or \`step:true\` (lstm, attention) to step through the computation.`,
+  };
+}
+
+export const explain = defineCommand({
+  name: 'explain',
+  description: 'Concept refreshers from the study notes, with live numbers and a chart',
+  examples: ['/explain topic:lstm', '/explain topic:attention depth:deep', '/explain topic:lstm step:true', '/explain topic:rnn days:30'],
+  options: [
+    {
+      name: 'topic',
+      type: 'string',
+      description: 'rnn, lstm, word2vec, seq2seq, attention, transformer or alice-tn (none: list them)',
+      choices: TOPIC_CHOICES,
+      aliases: TOPIC_ALIASES,
+      autocomplete: autocompleteTopic,
+    },
+    {
+      name: 'depth',
+      type: 'string',
+      description: 'quick (one message, default) or deep (in sections)',
+      choices: [
+        { name: 'quick', value: 'quick' },
+        { name: 'deep', value: 'deep' },
+      ],
+    },
+    { name: 'step', type: 'boolean', description: 'Step through the computation with buttons (lstm, attention)' },
+    { name: 'days', type: 'integer', description: `rnn: days to unroll (default ${DEFAULT_DAYS})`, min: 1, max: MAX_DAYS },
+    { name: 'values', type: 'string', description: `lstm: the days to run, e.g. ${VALUES_EXAMPLE}`, maxLength: 200 },
+  ],
+  handler(req) {
+    const topicId = req.options.topic as TopicId | undefined;
+    if (!topicId) return topicList();
+    const depth = (req.options.depth as Depth | undefined) ?? 'quick';
+    const notes: string[] = [];
+    if (req.options.days !== undefined && topicId !== 'rnn') notes.push('`days` only applies to topic rnn, so it was ignored.');
+    if (req.options.values !== undefined && topicId !== 'lstm') notes.push('`values` only applies to topic lstm, so it was ignored.');
+    let values: number[] | undefined;
+    if (typeof req.options.values === 'string' && topicId === 'lstm') {
+      const parsed = parseValues(req.options.values);
+      if (!parsed.ok) throw new UserError(parsed.message, `/explain topic:lstm values:${VALUES_EXAMPLE}`);
+      values = parsed.values.scaled;
+      const scaled = describeScaling(parsed.values);
+      if (scaled) notes.push(scaled);
+    }
+
+    if (req.options.step === true) {
+      if (!(STEP_TOPICS as readonly string[]).includes(topicId)) {
+        throw new UserError(`Step-through is available for \`lstm\` and \`attention\`; \`${topicId}\` has no steps yet.`, '/explain topic:lstm step:true');
+      }
+      const topic = topicId as StepTopic;
+      const xs = values ?? DEFAULT_LSTM_INPUT;
+      if (topic === 'lstm' && xs.length > MAX_STEP_DAYS) {
+        throw new UserError(`Step-through takes up to ${MAX_STEP_DAYS} days (got ${xs.length}); use \`/predict\` for longer sequences.`, `/explain topic:lstm step:true values:${VALUES_EXAMPLE}`);
+      }
+      const input = topic === 'lstm' ? encodeLstmInput(xs) : Object.keys(ATTENTION_PAIRS)[0]!;
+      const r = stepReply({ topic, step: 1, input });
+      return notes.length ? { ...r, text: `${r.text}\n\n*${notes.join(' ')}*` } : r;
+    }
+
+    const e = getTopic(topicId).explain({ depth, days: req.options.days as number | undefined, values });
+    const text = notes.length ? `${e.text}\n\n*${notes.join(' ')}*` : e.text;
+    return { title: e.title, text, fields: e.sections, images: e.image ? [e.image] : undefined };
+  },
+  onButton(req) {
+    try {
+      return { ...stepReply(parseStepPayload(req.payload)), mode: 'update' };
+    } catch (err) {
+      if (err instanceof StepError) return { text: STEP_HELP, ephemeral: true, mode: 'new' };
+      throw err;
+    }
+  },
+});

@@ -1,0 +1,127 @@
+// /explain transformer — positional encoding (computed by the formula) and self-attention with
+// query/key/value numbers for a 2-word sentence (seeded stand-in weights, said so in the text).
+import { renderHeatmap } from '../render/index.ts';
+import { addVec, dot, fixed, matVec, percent, positionalEncodingRow, seededMatrix, seededRandom, softmax, weightedSum } from './math.ts';
+import { buildToySeq2seq, INPUT_VOCAB } from './toy-seq2seq.ts';
+import type { ExplainInput, Explanation, Topic } from './types.ts';
+
+export const PE_POSITIONS = 16;
+export const PE_DIMS = 12;
+export const SELF_ATTENTION_WORDS = ["let's", 'go'];
+
+export function positionalChart() {
+  const rows = Array.from({ length: PE_POSITIONS }, (_, p) => `pos ${p}`);
+  return renderHeatmap({
+    title: `Positional encoding: sin/cos values, ${PE_POSITIONS} positions × ${PE_DIMS} dims`,
+    rows,
+    cols: Array.from({ length: PE_DIMS }, (_, d) => `${d}`),
+    values: rows.map((_, p) => positionalEncodingRow(p, PE_DIMS)),
+    min: -1,
+    max: 1,
+    diverging: true,
+    showValues: false,
+    xLabel: 'dimension (even: sin, odd: cos)',
+    yLabel: 'position in the sentence',
+    filename: 'positional-encoding.png',
+    alt: `Heatmap of sinusoidal positional encodings for ${PE_POSITIONS} positions and ${PE_DIMS} dimensions: fast waves on the left dimensions, slow on the right.`,
+  });
+}
+
+export interface SelfAttentionDemo {
+  words: string[];
+  embeddings: number[][]; // [word][2]
+  positions: number[][]; // [word][2]
+  x: number[][]; // embedding + position
+  q: number[][];
+  k: number[][];
+  v: number[][];
+  scores: number[][]; // [query word][key word], scaled by 1/√d
+  weights: number[][]; // softmax per row
+  out: number[][]; // Σ weights · v
+  residual: number[][]; // out + x
+}
+
+export function selfAttentionDemo(words: readonly string[] = SELF_ATTENTION_WORDS): SelfAttentionDemo {
+  const m = buildToySeq2seq();
+  const d = m.cfg.embed;
+  const rand = seededRandom(1706); // query/key/value weights: stand-ins, shared by every word
+  const [wq, wk, wv] = [0, 1, 2].map(() => seededMatrix(rand, d, d));
+  const embeddings = words.map((w) => m.inEmbed[INPUT_VOCAB.indexOf(w as (typeof INPUT_VOCAB)[number])]!);
+  const positions = words.map((_, p) => positionalEncodingRow(p, d));
+  const x = embeddings.map((e, i) => addVec(e, positions[i]!));
+  const q = x.map((xi) => matVec(wq!, xi));
+  const k = x.map((xi) => matVec(wk!, xi));
+  const v = x.map((xi) => matVec(wv!, xi));
+  const scores = q.map((qi) => k.map((kj) => dot(qi, kj) / Math.sqrt(d)));
+  const weights = scores.map(softmax);
+  const out = weights.map((w) => weightedSum(w, v));
+  const residual = out.map((o, i) => addVec(o, x[i]!));
+  return { words: [...words], embeddings, positions, x, q, k, v, scores, weights, out, residual };
+}
+
+const vec = (v: readonly number[]) => `[${v.map((n) => fixed(n)).join(', ')}]`;
+
+function explain(input: ExplainInput): Explanation {
+  const s = selfAttentionDemo();
+  const [a, b] = s.words;
+  const steps =
+    'A transformer drops recurrence: all words are processed at once, and attention connects them.\n' +
+    '1. **Word embedding**: numbers per word.\n' +
+    '2. **Positional encoding**: add sine/cosine waves of different speeds so word order is not lost (chart).\n' +
+    '3. **Self-attention**: each word makes a query, a key and a value (the same weights for every word, so all words run in parallel); query·key similarities → softmax → weighted sum of values. This is how "it" can be tied to "pizza".\n' +
+    '4. **Residual connections**: add each word\'s input back to its attention output, so each layer only learns what to change.\n' +
+    'A decoder adds **encoder–decoder attention** (queries from the output words, keys and values from the input words) and ends with a fully connected layer and a **softmax over the vocabulary** that picks the next word.\n';
+  const demo =
+    `\nComputed now for "${s.words.join(' ')}" (2 numbers per word; untrained stand-in weights): "${a}" attends ${percent(s.weights[0]![0]!)} to itself and ${percent(s.weights[0]![1]!)} to "${b}".`;
+  const title = 'Transformer: embeddings, positions, self-attention';
+  if (input.depth === 'quick') return { title, text: steps + demo, image: positionalChart() };
+  const d = s.embeddings[0]!.length;
+  return {
+    title,
+    text: steps + demo,
+    image: positionalChart(),
+    sections: [
+      {
+        name: 'Positional encoding',
+        value:
+          'For position pos and dimension pair k of a d-number vector: PE(pos, 2k) = sin(pos / 10000^(2k/d)), PE(pos, 2k+1) = cos(pos / 10000^(2k/d)). Low dimensions wave fast, high ones slowly, so every position gets a distinct pattern and nearby positions get similar ones. ' +
+          `With d = ${d}: ${s.words.map((w, i) => `"${w}" (pos ${i}) gets ${vec(s.positions[i]!)}`).join(', ')}.`,
+      },
+      {
+        name: 'Embedding + position',
+        value: '```\n' + s.words.map((w, i) => `${w}: ${vec(s.embeddings[i]!)} + ${vec(s.positions[i]!)} = ${vec(s.x[i]!)}`).join('\n') + '\n```',
+      },
+      {
+        name: 'Query, key, value',
+        value: '```\n' + s.words.map((w, i) => `${w}: q ${vec(s.q[i]!)}  k ${vec(s.k[i]!)}  v ${vec(s.v[i]!)}`).join('\n') + '\n```',
+      },
+      {
+        name: 'Self-attention for each word',
+        value:
+          '```\n' +
+          s.words
+            .map((w, i) => `${w}: q·k/√${d} = ${s.scores[i]!.map((x) => fixed(x, 3)).join(', ')} → softmax ${s.weights[i]!.map((x) => percent(x)).join(', ')} → Σ%·v = ${vec(s.out[i]!)}; + input = ${vec(s.residual[i]!)}`)
+            .join('\n') +
+          '\n```\nDividing by √d (the scaling of Vaswani et al., 2017) keeps the scores from growing with the vector size.',
+      },
+      {
+        name: 'Multi-head attention',
+        value: 'Several sets of query/key/value weights (heads) run side by side, each free to track a different relation (e.g. which noun a pronoun refers to, or the next word). Their outputs are joined and mixed by one more weight matrix; layers of this stack on top of each other.',
+      },
+      {
+        name: 'Encoder–decoder attention and the output',
+        value:
+          'In the decoder, queries come from the output words so far, keys and values from the encoded input: the percentages say how much of each input word to use for the next output word. ' +
+          'Another residual connection lets this layer focus on input–output relations without having to carry the earlier self-attention and position values through. ' +
+          'Finally a fully connected layer gives one score per vocabulary word and a softmax picks the next word.',
+      },
+    ],
+  };
+}
+
+export const transformerTopic: Topic = {
+  id: 'transformer',
+  title: 'Transformer',
+  summary: 'positional encoding, self-attention with query/key/value numbers, multi-head, residuals',
+  explain,
+};
