@@ -1,0 +1,17 @@
+// Opening the store: DATABASE_PATH or data/nn-tutor.db, created (directory included) on first run.
+import { SqliteStore, type SqliteOptions } from './sqlite.ts';
+import type { QuizStore } from './types.ts';
+
+export const DEFAULT_DATABASE_PATH = 'data/nn-tutor.db';
+
+export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+}
+
+export function openStore(file: string = databasePath(), options?: SqliteOptions): QuizStore {
+  return new SqliteStore(file, options);
+}
+
+export type * from './types.ts';
+export { POINTS } from './types.ts';
+export { SqliteStore, scopeKey } from './sqlite.ts';

@@ -1,0 +1,360 @@
+// The only module that speaks SQL. better-sqlite3 is synchronous, so every method below runs
+// to completion (commit included) before its promise resolves: an answer is on disk before the
+// member is told "recorded". Writes use BEGIN IMMEDIATE so several processes sharing the file
+// queue on the write lock (busy_timeout) instead of failing half-way.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Platform } from '../core/command.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
+import {
+  POINTS,
+  type AnswerOutcome,
+  type NewAnswer,
+  type NewQuiz,
+  type QuestionSnapshot,
+  type QuizRecord,
+  type QuizResult,
+  type QuizStore,
+  type Schedule,
+  type ScoreRow,
+  type ScoreScope,
+} from './types.ts';
+
+export interface SqliteOptions {
+  /**
+   * FULL (default) fsyncs the WAL on every commit: an acknowledged answer survives a power cut,
+   * not only a killed process. NORMAL survives kill -9 but may lose the last commits on power loss.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  migrations?: readonly Migration[];
+}
+
+interface QuizRow {
+  id: string;
+  platform: string;
+  channel_id: string;
+  server_id: string | null;
+  created_by: string | null;
+  question_json: string;
+  n_choices: number;
+  answer: number;
+  points: number;
+  opened_at: number;
+  closes_at: number;
+  status: 'open' | 'closed';
+  closed_at: number | null;
+  message_id: string | null;
+}
+
+interface ScoreDbRow {
+  user_id: string;
+  user_name: string;
+  points: number;
+  answers: number;
+  correct: number;
+  streak: number;
+  best_streak: number;
+  rank: number;
+}
+
+interface ScheduleRow {
+  platform: string;
+  channel_id: string;
+  server_id: string | null;
+  time: string;
+  time_zone: string;
+  topic: string | null;
+  difficulty: string | null;
+  seconds: number;
+  created_by: string;
+  created_at: number;
+  last_slot: number | null;
+}
+
+export function scopeKey(scope: ScoreScope): string {
+  return scope.kind === 'channel'
+    ? `channel:${scope.platform}:${scope.channelId}`
+    : `server:${scope.platform}:${scope.serverId}`;
+}
+
+/** Applies pending migrations; returns the versions applied. Exported for the migration test. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+function toQuiz(row: QuizRow): QuizRecord {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    channelId: row.channel_id,
+    serverId: row.server_id ?? undefined,
+    createdBy: row.created_by ?? undefined,
+    question: JSON.parse(row.question_json) as QuestionSnapshot,
+    openedAt: row.opened_at,
+    closesAt: row.closes_at,
+    status: row.status,
+    closedAt: row.closed_at ?? undefined,
+    messageId: row.message_id ?? undefined,
+  };
+}
+
+function toScore(row: ScoreDbRow): ScoreRow {
+  return {
+    userId: row.user_id,
+    userName: row.user_name,
+    points: row.points,
+    answers: row.answers,
+    correct: row.correct,
+    streak: row.streak,
+    bestStreak: row.best_streak,
+    rank: row.rank,
+  };
+}
+
+function toSchedule(row: ScheduleRow): Schedule {
+  return {
+    platform: row.platform as Platform,
+    channelId: row.channel_id,
+    serverId: row.server_id ?? undefined,
+    time: row.time,
+    timeZone: row.time_zone,
+    topic: row.topic ?? undefined,
+    difficulty: (row.difficulty ?? undefined) as Schedule['difficulty'],
+    seconds: row.seconds,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    lastSlot: row.last_slot ?? undefined,
+  };
+}
+
+export class SqliteStore implements QuizStore {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db, options.migrations);
+    const db = this.db;
+    this.stmt = {
+      insertQuiz: db.prepare(`
+        INSERT INTO quizzes (id, platform, channel_id, server_id, created_by, question_id, question_json,
+                             n_choices, answer, points, opened_at, closes_at)
+        VALUES (@id, @platform, @channelId, @serverId, @createdBy, @questionId, @questionJson,
+                @nChoices, @answer, @points, @openedAt, @closesAt)`),
+      insertAsked: db.prepare(`
+        INSERT OR REPLACE INTO asked (platform, channel_id, question_id, asked_at) VALUES (?, ?, ?, ?)`),
+      setMessage: db.prepare(`UPDATE quizzes SET message_id = ? WHERE id = ?`),
+      getQuiz: db.prepare(`SELECT * FROM quizzes WHERE id = ?`),
+      openQuizzes: db.prepare(`SELECT * FROM quizzes WHERE platform = ? AND status = 'open' ORDER BY closes_at`),
+      insertAnswer: db.prepare(`
+        INSERT INTO answers (quiz_id, user_id, user_name, choice, correct, answered_at)
+        VALUES (@quizId, @userId, @userName, @choice, @correct, @at)
+        ON CONFLICT (quiz_id, user_id) DO NOTHING`),
+      previousChoice: db.prepare(`SELECT choice FROM answers WHERE quiz_id = ? AND user_id = ?`),
+      bumpScore: db.prepare(`
+        INSERT INTO scores (scope, user_id, user_name, points, answers, correct, streak, best_streak, updated_at)
+        VALUES (@scope, @userId, @userName, @points, 1, @correct, @correct, @correct, @at)
+        ON CONFLICT (scope, user_id) DO UPDATE SET
+          user_name   = excluded.user_name,
+          points      = points + excluded.points,
+          answers     = answers + 1,
+          correct     = correct + excluded.correct,
+          streak      = CASE WHEN excluded.correct = 1 THEN streak + 1 ELSE 0 END,
+          best_streak = MAX(best_streak, CASE WHEN excluded.correct = 1 THEN streak + 1 ELSE 0 END),
+          updated_at  = excluded.updated_at`),
+      closeQuiz: db.prepare(`UPDATE quizzes SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`),
+      counts: db.prepare(`SELECT choice, COUNT(*) AS n FROM answers WHERE quiz_id = ? GROUP BY choice`),
+      firstCorrect: db.prepare(`
+        SELECT user_id, user_name, answered_at FROM answers WHERE quiz_id = ? AND correct = 1 ORDER BY seq LIMIT 1`),
+      asked: db.prepare(`SELECT question_id FROM asked WHERE platform = ? AND channel_id = ?`),
+      forgetAsked: db.prepare(`DELETE FROM asked WHERE platform = ? AND channel_id = ? AND question_id = ?`),
+      leaderboard: db.prepare(`
+        SELECT user_id, user_name, points, answers, correct, streak, best_streak,
+               RANK() OVER (ORDER BY points DESC, correct DESC) AS rank
+        FROM scores WHERE scope = ? ORDER BY rank, updated_at LIMIT ?`),
+      scoreOf: db.prepare(`
+        SELECT * FROM (
+          SELECT user_id, user_name, points, answers, correct, streak, best_streak,
+                 RANK() OVER (ORDER BY points DESC, correct DESC) AS rank
+          FROM scores WHERE scope = ?)
+        WHERE user_id = ?`),
+      saveSchedule: db.prepare(`
+        INSERT INTO schedules (platform, channel_id, server_id, time, time_zone, topic, difficulty, seconds,
+                               created_by, created_at, last_slot)
+        VALUES (@platform, @channelId, @serverId, @time, @timeZone, @topic, @difficulty, @seconds,
+                @createdBy, @createdAt, @lastSlot)
+        ON CONFLICT (platform, channel_id) DO UPDATE SET
+          server_id = excluded.server_id, time = excluded.time, time_zone = excluded.time_zone,
+          topic = excluded.topic, difficulty = excluded.difficulty, seconds = excluded.seconds,
+          created_by = excluded.created_by, created_at = excluded.created_at, last_slot = excluded.last_slot`),
+      deleteSchedule: db.prepare(`DELETE FROM schedules WHERE platform = ? AND channel_id = ?`),
+      getSchedule: db.prepare(`SELECT * FROM schedules WHERE platform = ? AND channel_id = ?`),
+      listSchedules: db.prepare(`SELECT * FROM schedules WHERE platform = ? ORDER BY channel_id`),
+      claimSlot: db.prepare(`
+        UPDATE schedules SET last_slot = @slot
+        WHERE platform = @platform AND channel_id = @channelId AND (last_slot IS NULL OR last_slot < @slot)`),
+    };
+  }
+
+  async createQuiz(quiz: NewQuiz): Promise<QuizRecord> {
+    const q = quiz.question;
+    this.db
+      .transaction(() => {
+        this.stmt.insertQuiz.run({
+          id: quiz.id,
+          platform: quiz.platform,
+          channelId: quiz.channelId,
+          serverId: quiz.serverId ?? null,
+          createdBy: quiz.createdBy ?? null,
+          questionId: q.id,
+          questionJson: JSON.stringify(q),
+          nChoices: q.choices.length,
+          answer: q.answer,
+          points: POINTS[q.difficulty],
+          openedAt: quiz.openedAt,
+          closesAt: quiz.closesAt,
+        });
+        this.stmt.insertAsked.run(quiz.platform, quiz.channelId, q.id, quiz.openedAt);
+      })
+      .immediate();
+    return { ...quiz, status: 'open' };
+  }
+
+  async setQuizMessage(quizId: string, messageId: string): Promise<void> {
+    this.stmt.setMessage.run(messageId, quizId);
+  }
+
+  async getQuiz(quizId: string): Promise<QuizRecord | undefined> {
+    const row = this.stmt.getQuiz.get(quizId) as QuizRow | undefined;
+    return row && toQuiz(row);
+  }
+
+  async openQuizzes(platform: Platform): Promise<QuizRecord[]> {
+    return (this.stmt.openQuizzes.all(platform) as QuizRow[]).map(toQuiz);
+  }
+
+  async recordAnswer(a: NewAnswer): Promise<AnswerOutcome> {
+    return this.db
+      .transaction((): AnswerOutcome => {
+        const row = this.stmt.getQuiz.get(a.quizId) as QuizRow | undefined;
+        if (!row) return { status: 'unknown-quiz' };
+        if (row.status !== 'open' || a.at >= row.closes_at) return { status: 'closed' };
+        if (!Number.isInteger(a.choice) || a.choice < 0 || a.choice >= row.n_choices) {
+          return { status: 'bad-choice', choices: row.n_choices };
+        }
+        const correct = a.choice === row.answer ? 1 : 0;
+        const inserted = this.stmt.insertAnswer.run({ ...a, correct });
+        if (inserted.changes === 0) {
+          const prev = this.stmt.previousChoice.get(a.quizId, a.userId) as { choice: number };
+          return { status: 'duplicate', previousChoice: prev.choice };
+        }
+        const points = correct ? row.points : 0;
+        const scopes: ScoreScope[] = [{ kind: 'channel', platform: row.platform as Platform, channelId: row.channel_id }];
+        if (row.server_id) scopes.push({ kind: 'server', platform: row.platform as Platform, serverId: row.server_id });
+        for (const scope of scopes) {
+          this.stmt.bumpScore.run({ scope: scopeKey(scope), userId: a.userId, userName: a.userName, points, correct, at: a.at });
+        }
+        return { status: 'recorded', correct: correct === 1, answer: row.answer, points };
+      })
+      .immediate();
+  }
+
+  private tally(row: QuizRow): QuizResult {
+    const counts = new Array<number>(row.n_choices).fill(0);
+    for (const c of this.stmt.counts.all(row.id) as { choice: number; n: number }[]) counts[c.choice] = c.n;
+    const first = this.stmt.firstCorrect.get(row.id) as { user_id: string; user_name: string; answered_at: number } | undefined;
+    return {
+      quiz: toQuiz(row),
+      counts,
+      total: counts.reduce((s, n) => s + n, 0),
+      correctCount: counts[row.answer],
+      firstCorrect: first && { userId: first.user_id, userName: first.user_name, at: first.answered_at },
+    };
+  }
+
+  async closeQuiz(quizId: string, at: number): Promise<QuizResult | undefined> {
+    return this.db
+      .transaction(() => {
+        if (this.stmt.closeQuiz.run(at, quizId).changes === 0) return undefined;
+        return this.tally(this.stmt.getQuiz.get(quizId) as QuizRow);
+      })
+      .immediate();
+  }
+
+  async quizResult(quizId: string): Promise<QuizResult | undefined> {
+    const row = this.stmt.getQuiz.get(quizId) as QuizRow | undefined;
+    return row && this.tally(row);
+  }
+
+  async askedQuestions(platform: Platform, channelId: string): Promise<Set<string>> {
+    return new Set((this.stmt.asked.all(platform, channelId) as { question_id: string }[]).map((r) => r.question_id));
+  }
+
+  async forgetAsked(platform: Platform, channelId: string, questionIds: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const id of questionIds) this.stmt.forgetAsked.run(platform, channelId, id);
+    })();
+  }
+
+  async leaderboard(scope: ScoreScope, limit: number): Promise<ScoreRow[]> {
+    return (this.stmt.leaderboard.all(scopeKey(scope), limit) as ScoreDbRow[]).map(toScore);
+  }
+
+  async scoreOf(scope: ScoreScope, userId: string): Promise<ScoreRow | undefined> {
+    const row = this.stmt.scoreOf.get(scopeKey(scope), userId) as ScoreDbRow | undefined;
+    return row && toScore(row);
+  }
+
+  async saveSchedule(s: Schedule): Promise<void> {
+    this.stmt.saveSchedule.run({
+      platform: s.platform,
+      channelId: s.channelId,
+      serverId: s.serverId ?? null,
+      time: s.time,
+      timeZone: s.timeZone,
+      topic: s.topic ?? null,
+      difficulty: s.difficulty ?? null,
+      seconds: s.seconds,
+      createdBy: s.createdBy,
+      createdAt: s.createdAt,
+      lastSlot: s.lastSlot ?? null,
+    });
+  }
+
+  async deleteSchedule(platform: Platform, channelId: string): Promise<boolean> {
+    return this.stmt.deleteSchedule.run(platform, channelId).changes > 0;
+  }
+
+  async getSchedule(platform: Platform, channelId: string): Promise<Schedule | undefined> {
+    const row = this.stmt.getSchedule.get(platform, channelId) as ScheduleRow | undefined;
+    return row && toSchedule(row);
+  }
+
+  async listSchedules(platform: Platform): Promise<Schedule[]> {
+    return (this.stmt.listSchedules.all(platform) as ScheduleRow[]).map(toSchedule);
+  }
+
+  async claimScheduleSlot(platform: Platform, channelId: string, slot: number): Promise<boolean> {
+    return this.stmt.claimSlot.run({ platform, channelId, slot }).changes > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
