@@ -5,10 +5,12 @@ import { about } from './about.ts';
 import { explain } from './explain.ts';
 import { predict } from './predict.ts';
 import { helpCommand } from './help.ts';
+import { quiz } from './quiz.ts';
 
 export const commands: readonly CommandDef[] = [
   helpCommand(() => commands),
   about,
   explain,
   predict,
+  quiz,
 ];

@@ -81,7 +81,7 @@ function percent(row: ScoreRow): string {
 
 function scoreLine(row: ScoreRow): string {
   return (
-    `${row.points} pts · ${row.correct}/${row.answers} right (${percent(row)}) · ` +
+    `${row.points} pt${row.points === 1 ? '' : 's'} · ${row.correct}/${row.answers} right (${percent(row)}) · ` +
     `streak ${row.streak} (best ${row.bestStreak})`
   );
 }

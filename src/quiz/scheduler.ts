@@ -2,7 +2,7 @@
 // The store remembers the last slot posted, so after downtime exactly one missed quiz is posted
 // (the latest missed slot), and two processes can never both post the same slot.
 import type { Platform } from '../core/command.ts';
-import { log } from './log.ts';
+import { log } from '../core/log.ts';
 import type { QuizStore, Schedule } from '../store/types.ts';
 import type { Clock, TimerHandle } from './clock.ts';
 import { nextSlot, previousSlot } from './zonedTime.ts';

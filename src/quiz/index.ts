@@ -1,0 +1,53 @@
+// The quiz feature's entry points. Adapters call startQuizService at start-up (once per platform);
+// /quiz handlers call getQuizService, which opens the default store lazily when nobody did.
+import type { Outbox, Platform } from '../core/command.ts';
+import { openStore } from '../store/index.ts';
+import type { QuizStore } from '../store/types.ts';
+import { bank } from './bank.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { QuizService, type ServiceOptions } from './service.ts';
+
+let current: QuizService | undefined;
+
+/**
+ * Starts (or joins) the process's quiz service and attaches `outbox` for `platform`: open quizzes
+ * of that platform are closed and revealed (or re-armed if still running), missed schedules post
+ * once, and daily timers start. Validates the question bank first (throws BankError if bad).
+ * Calling it again for another platform reuses the same service, store and clock.
+ */
+export async function startQuizService(
+  outbox: Outbox,
+  store?: QuizStore,
+  clock?: Clock,
+  platform: Platform = 'console',
+  options?: ServiceOptions,
+): Promise<QuizService> {
+  bank();
+  current ??= new QuizService(store ?? openStore(), clock ?? systemClock, options);
+  await current.attach(platform, outbox);
+  return current;
+}
+
+/** The running service, created on first use with the default store (DATABASE_PATH) and clock. */
+export function getQuizService(): QuizService {
+  current ??= new QuizService(openStore(), systemClock);
+  return current;
+}
+
+/** For tests: replace (or clear) the process's service. */
+export function setQuizService(service: QuizService | undefined): void {
+  current = service;
+}
+
+/** Stops timers and closes the store (graceful shutdown). */
+export async function stopQuizService(): Promise<void> {
+  const s = current;
+  current = undefined;
+  if (s) {
+    s.stop();
+    await s.store.close();
+  }
+}
+
+export { QuizService } from './service.ts';
+export { FakeClock, systemClock, type Clock } from './clock.ts';
