@@ -5,6 +5,7 @@ import { log } from '../src/core/log.ts';
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   commands: () => import('./commands.bench.ts'),
   explain: () => import('./explain.bench.ts'),
+  render: () => import('./render.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

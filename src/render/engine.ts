@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
-import { FONT_FAMILY, FONT_FILES, textWidth } from './fonts.ts';
+import { FONT_FAMILY, fontFilesForRaster, textWidth } from './fonts.ts';
 
 type ECharts = typeof import('echarts');
 
@@ -38,9 +38,11 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
   }
 }
 
-export function svgToPng(svg: string): Uint8Array {
+/** `fontFiles` defaults to the packaged Inter (layout tables stripped); the bench compares. */
+export function svgToPng(svg: string, fontFiles: readonly string[] = fontFilesForRaster()): Uint8Array {
   const resvg = new Resvg(svg, {
-    font: { fontFiles: [...FONT_FILES], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    // System fonts off: a machine with no fonts at all draws the same picture.
+    font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },
   });
   const png = resvg.render().asPng();

@@ -1,7 +1,9 @@
 // The one font every chart uses, shipped by an npm package (no system fonts), plus its advance
 // widths so that ECharts lays text out with the same metrics resvg later draws it with.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** The family name inside the TTFs; the SVG's font-family must say exactly this. */
@@ -10,15 +12,78 @@ export const FONT_FAMILY = 'Inter';
 const require = createRequire(import.meta.url);
 const interDir = dirname(require.resolve('@expo-google-fonts/inter/package.json'));
 
-/** Regular for labels, SemiBold for titles (resvg picks the face by font-weight). */
-export const FONT_FILES: readonly string[] = [
+/** The package's TTFs: Regular for labels, SemiBold for titles (resvg picks by font-weight). */
+export const PACKAGED_FONT_FILES: readonly string[] = [
   join(interDir, '400Regular', 'Inter_400Regular.ttf'),
   join(interDir, '600SemiBold', 'Inter_600SemiBold.ttf'),
 ];
 
+/**
+ * OpenType layout tables (ligatures, contextual alternates, kerning) that resvg's shaper
+ * prepares for every <text> element: with Inter's large tables that is most of the PNG time
+ * (bench: `npm run bench -- render`, "font" rows). Chart labels need none of it, and without
+ * kerning the drawn width is exactly what textWidth() below computes.
+ */
+const LAYOUT_TABLES = ['GSUB', 'GPOS', 'GDEF'];
+
+let fontFiles: string[] | undefined;
+
+/** Font files handed to resvg: the packaged TTFs without layout tables, written once to a cache. */
+export function fontFilesForRaster(): readonly string[] {
+  fontFiles ??= PACKAGED_FONT_FILES.map((file) => {
+    const ttf = readFileSync(file);
+    const key = createHash('sha1').update(ttf).update(LAYOUT_TABLES.join()).digest('hex').slice(0, 12);
+    const dir = join(tmpdir(), 'nn-tutor-fonts');
+    const out = join(dir, `${key}.ttf`);
+    if (!existsSync(out)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${out}.${process.pid}.tmp`;
+      writeFileSync(tmp, dropTables(ttf, LAYOUT_TABLES));
+      renameSync(tmp, out); // atomic: a concurrent process sees the whole file or none
+    }
+    return out;
+  });
+  return fontFiles;
+}
+
+/** A copy of a TrueType font without the named tables (the table directory rewritten). */
+export function dropTables(ttf: Buffer, drop: readonly string[]): Buffer {
+  const view = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const tables = [];
+  for (let i = 0, n = view.getUint16(4); i < n; i++) {
+    const rec = 12 + i * 16;
+    const tag = ttf.toString('latin1', rec, rec + 4);
+    if (!drop.includes(tag)) {
+      tables.push({ tag, checksum: view.getUint32(rec + 4), offset: view.getUint32(rec + 8), length: view.getUint32(rec + 12) });
+    }
+  }
+  const pad4 = (n: number) => (n + 3) & ~3;
+  const dirSize = 12 + 16 * tables.length;
+  const out = Buffer.alloc(dirSize + tables.reduce((a, t) => a + pad4(t.length), 0));
+  const o = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  ttf.copy(out, 0, 0, 4); // sfnt version
+  const pow2 = 2 ** Math.floor(Math.log2(tables.length));
+  o.setUint16(4, tables.length);
+  o.setUint16(6, pow2 * 16); // searchRange
+  o.setUint16(8, Math.log2(pow2)); // entrySelector
+  o.setUint16(10, tables.length * 16 - pow2 * 16); // rangeShift
+  let at = dirSize;
+  tables.forEach((t, i) => {
+    const rec = 12 + i * 16;
+    out.write(t.tag, rec, 'latin1');
+    o.setUint32(rec + 4, t.checksum);
+    o.setUint32(rec + 8, at);
+    o.setUint32(rec + 12, t.length);
+    ttf.copy(out, at, t.offset, t.offset + t.length);
+    at += pad4(t.length);
+  });
+  return out;
+}
+
 interface Metrics {
   unitsPerEm: number;
   advance: (codePoint: number) => number; // font units
+  has: (codePoint: number) => boolean;
 }
 
 let regular: Metrics | undefined;
@@ -26,7 +91,7 @@ let regular: Metrics | undefined;
 /** Parse just head/hhea/hmtx/cmap of the regular face, once. */
 function metrics(): Metrics {
   if (regular) return regular;
-  const buf = readFileSync(FONT_FILES[0]!);
+  const buf = readFileSync(PACKAGED_FONT_FILES[0]!);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const tables = new Map<string, number>();
   const numTables = view.getUint16(4);
@@ -86,7 +151,7 @@ function metrics(): Metrics {
     }
     return a;
   };
-  regular = { unitsPerEm, advance };
+  regular = { unitsPerEm, advance, has: (cp) => glyphOf(cp) !== 0 };
   return regular;
 }
 
@@ -96,4 +161,9 @@ export function textWidth(text: string, fontSize: number): number {
   let units = 0;
   for (const ch of text) units += m.advance(ch.codePointAt(0)!);
   return (units / m.unitsPerEm) * fontSize;
+}
+
+/** Whether Inter can draw this character (resvg draws nothing at all for one it cannot). */
+export function hasGlyph(codePoint: number): boolean {
+  return metrics().has(codePoint);
 }

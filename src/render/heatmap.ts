@@ -172,7 +172,7 @@ export function heatmapOption(spec: HeatmapSpec, layout = heatmapLayout(spec)): 
         label: {
           show: layout.showValues,
           fontSize: FONT.small,
-          formatter: (p: { value: unknown }) => formatValue((p.value as number[])[2]!, layout.valueFormat),
+          formatter: (p: { value: unknown }) => cellText((p.value as number[])[2]!, layout.valueFormat),
         },
         itemStyle: { borderColor: t.background, borderWidth: CELL_GAP },
         emphasis: { disabled: true },
@@ -208,6 +208,12 @@ export function heatmapAlt(spec: HeatmapSpec, layout = heatmapLayout(spec)): str
     `${title} of ${spec.rows.length} rows (${listSome(spec.rows)}) by ${spec.cols.length} columns (${listSome(spec.cols)}),` +
     ` colour scale ${fmtNum(layout.min)} to ${fmtNum(layout.max)}.${strongest}`
   );
+}
+
+/** A cell's printed value; attention that rounds to 0% stays blank so the pattern stands out. */
+function cellText(v: number, format: ValueFormat): string {
+  const text = formatValue(v, format);
+  return text === '0%' ? '' : text;
 }
 
 function textOn(t: ChartTheme, cell: RGB): string {

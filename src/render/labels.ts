@@ -1,11 +1,21 @@
 // Label text: ellipsis for long tokens, number formats, sizes. Tokens can be anything a user typed.
-import { textWidth } from './fonts.ts';
+import { hasGlyph, textWidth } from './fonts.ts';
 
 /** Longest label drawn in full; longer ones keep this many characters and get '…'. */
 export const MAX_LABEL_CHARS = 14;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const MISSING = '□';
+
+/**
+ * A label as drawn: whitespace collapsed, at most `max` characters (graphemes: an emoji with its
+ * skin tone is one) then '…'; a character the font cannot draw (emoji, CJK) becomes '□', since
+ * resvg would leave it out silently.
+ */
 export function ellipsize(label: string, max = MAX_LABEL_CHARS): string {
-  const chars = [...label.replace(/\s+/g, ' ')]; // code points: never split an emoji in half
+  const chars = [...graphemes.segment(label.replace(/\s+/g, ' ').trim())].map(({ segment }) =>
+    [...segment].every((ch) => hasGlyph(ch.codePointAt(0)!)) ? segment : MISSING,
+  );
   return chars.length <= max ? chars.join('') : chars.slice(0, max).join('') + '…';
 }
 

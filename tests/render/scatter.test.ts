@@ -49,3 +49,13 @@ describe('renderScatter', () => {
     expect(alt).toContain('man → king');
   });
 });
+
+describe('scatter labels', () => {
+  it('puts the label of an arrow source on the side away from its arrow', () => {
+    const opt = scatterOption(spec) as { series: { data: { name: string; label: { position: string } }[] }[] };
+    const pos = new Map(opt.series.flatMap((s) => s.data.map((d) => [d.name, d.label.position] as const)));
+    expect(pos.get('man')).toBe('left'); // its arrow goes right, to king
+    expect(pos.get('king')).toBe('right');
+    expect(pos.get('woman')).toBe('right');
+  });
+});

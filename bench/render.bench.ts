@@ -1,0 +1,92 @@
+// Charts: time to SVG (ECharts SSR) and to PNG (resvg) per chart kind, and the cold cost of the
+// first chart in a fresh process. `npm run bench -- render`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { barOption } from '../src/render/bar.ts';
+import { renderSvg, svgToPng } from '../src/render/engine.ts';
+import { PACKAGED_FONT_FILES } from '../src/render/fonts.ts';
+import { heatmapLayout, heatmapOption } from '../src/render/heatmap.ts';
+import { renderBarChart, renderHeatmap, renderLineChart, renderScatter } from '../src/render/index.ts';
+import { lineOption } from '../src/render/line.ts';
+import { scatterOption } from '../src/render/scatter.ts';
+import type { Theme } from '../src/render/types.ts';
+import { measure, ms, summarize, table, writeSection } from './lib.ts';
+import * as samples from './render-samples.ts';
+
+interface Kind {
+  name: string;
+  svg: (theme: Theme) => string;
+  render: (theme: Theme) => { data: Uint8Array };
+}
+
+const W = 640;
+const H = 400;
+const kinds: Kind[] = [
+  { name: 'heatmap 12×12, values', svg: (t) => renderSvg(heatmapOption(samples.heatmapSample(t), heatmapLayout(samples.heatmapSample(t))), W, H), render: (t) => renderHeatmap(samples.heatmapSample(t)) },
+  { name: 'heatmap 20×32 diverging', svg: (t) => renderSvg(heatmapOption(samples.divergingSample(t)), W, H), render: (t) => renderHeatmap(samples.divergingSample(t)) },
+  { name: 'line 4 series × 30, log y', svg: (t) => renderSvg(lineOption(samples.lineSample(t)), W, H), render: (t) => renderLineChart(samples.lineSample(t)) },
+  { name: 'scatter 13 points, arrows', svg: (t) => renderSvg(scatterOption(samples.scatterSample(t)), W, H), render: (t) => renderScatter(samples.scatterSample(t)) },
+  { name: 'bar 7 × 2 series', svg: (t) => renderSvg(barOption(samples.barSample(t)), W, H), render: (t) => renderBarChart(samples.barSample(t)) },
+  { name: 'bar horizontal 6', svg: (t) => renderSvg(barOption(samples.horizontalBarSample(t)), W, H), render: (t) => renderBarChart(samples.horizontalBarSample(t)) },
+];
+
+/** Fresh process: import the module, then the first heatmap (loads ECharts and the font). */
+function coldStart(): { importMs: number; firstMs: number } {
+  const script = `
+    const t0 = performance.now();
+    const r = await import('./src/render/index.ts');
+    const t1 = performance.now();
+    const s = await import('./bench/render-samples.ts');
+    const t2 = performance.now();
+    r.renderHeatmap(s.heatmapSample());
+    const t3 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t3 - t2 }));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+export async function run(): Promise<void> {
+  const dir = process.env.RENDER_SAMPLES_DIR;
+  const rows: (string | number)[][] = [];
+  for (const kind of kinds) {
+    const svg = kind.svg('light');
+    const s = await measure(() => kind.svg('light'), { runs: 30 });
+    const p = await measure(() => svgToPng(svg), { runs: 30 });
+    const all = await measure(() => kind.render('light'), { runs: 30 });
+    rows.push([kind.name, ms(s.p50), ms(s.p95), ms(p.p50), ms(p.p95), ms(all.p50), ms(all.p95)]);
+    console.log(`${kind.name.padEnd(28)} svg p50 ${ms(s.p50)} ms  png p50 ${ms(p.p50)} ms  total p50 ${ms(all.p50)} p95 ${ms(all.p95)} ms`);
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      for (const theme of ['light', 'dark'] as const) {
+        writeFileSync(path.join(dir, `${kind.name.split(' ').slice(0, 2).join('-').replace(/[^a-z0-9-]/gi, '')}-${theme}.png`), kind.render(theme).data);
+      }
+    }
+  }
+  // The font as packaged vs without OpenType layout tables, same SVG, alternating runs.
+  const svg = kinds[0]!.svg('light');
+  const asIs: number[] = [];
+  const stripped: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    for (const [files, out] of [[PACKAGED_FONT_FILES, asIs], [undefined, stripped]] as const) {
+      const t0 = performance.now();
+      svgToPng(svg, files);
+      out.push(performance.now() - t0);
+    }
+  }
+  const [a, b] = [summarize(asIs.slice(5)), summarize(stripped.slice(5))];
+  console.log(`font: heatmap PNG with packaged TTF p50 ${ms(a.p50)} ms, layout tables stripped p50 ${ms(b.p50)} ms`);
+  const colds = [coldStart(), coldStart(), coldStart()].sort((a, b) => a.firstMs - b.firstMs);
+  const cold = colds[1]!;
+  console.log(`cold: import ${ms(cold.importMs)} ms, first heatmap ${ms(cold.firstMs)} ms`);
+  writeSection(
+    'render',
+    `## Charts (src/render), 640×400 PNG\n\nSVG = spec → ECharts option → SSR SVG string; PNG = resvg rasterise + encode; total = the public \`render*\` call. 30 runs each after 3 warm-ups. \`npm run bench -- render\`.\n\n` +
+      table(['chart', 'SVG p50 ms', 'SVG p95', 'PNG p50 ms', 'PNG p95', 'total p50 ms', 'total p95'], rows) +
+      `\n\nFont (heatmap 12×12 PNG step, 55 alternating runs each): Inter TTF as packaged p50 ${ms(a.p50)} ms (p95 ${ms(a.p95)}); with its GSUB/GPOS/GDEF tables dropped (what we use) p50 ${ms(b.p50)} ms (p95 ${ms(b.p95)}).` +
+      `\n\nCold, in a fresh process (median of 3): importing src/render/index.ts ${ms(cold.importMs)} ms; the first heatmap (loads ECharts' bundle, parses the font metrics) ${ms(cold.firstMs)} ms.`,
+  );
+}
