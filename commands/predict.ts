@@ -5,10 +5,10 @@ import { LSTM_TABLE_LEGEND, lstmTraceTable, rnnTraceTable } from '../src/explain
 import { fixed } from '../src/explain/math.ts';
 import { predictionChart } from '../src/explain/predict-chart.ts';
 import { describeScaling, fmtRaw, parseValues, unscale, VALUES_EXAMPLE } from '../src/explain/values.ts';
-import { runLstm } from '../src/nn/lstm-unit.ts';
+import { predictLstm, runLstm } from '../src/nn/lstm-unit.ts';
 import { loadPredictModels } from '../src/nn/predict/model.ts';
-import { lstmDaySensitivity } from '../src/nn/predict/sensitivity.ts';
-import { predictRnn, rnnInputSensitivity, runRnn } from '../src/nn/predict/rnn-unit.ts';
+import { dayOneSwing } from '../src/nn/predict/sensitivity.ts';
+import { predictRnn, runRnn } from '../src/nn/predict/rnn-unit.ts';
 
 export const predict = defineCommand({
   name: 'predict',
@@ -35,8 +35,9 @@ export const predict = defineCommand({
     const xs = v.scaled;
     const scaleNote = describeScaling(v);
     const inOriginal = (p: number) => (v.scaling ? ` (≈ ${fmtRaw(unscale(v, p))} in your units)` : '');
-    const lstmPred = runLstm(m.lstm, xs).at(-1)!.shortOut;
-    const lstmDay1 = lstmDaySensitivity(m.lstm, xs, 1);
+    const lstmPred = predictLstm(m.lstm, xs);
+    const lstmSwing = dayOneSwing((d) => predictLstm(m.lstm, d), xs);
+    const swingText = (s: { low: number; high: number }) => `with day 1 set to 0 the prediction would be ${fixed(s.low, 3)}, with day 1 set to 1 it would be ${fixed(s.high, 3)}`;
 
     if (kind === 'lstm') {
       const days = runLstm(m.lstm, xs);
@@ -44,13 +45,15 @@ export const predict = defineCommand({
         `Next day: **${fixed(lstmPred, 3)}** on the 0–1 scale${inOriginal(lstmPred)}.\n` +
         (scaleNote ? `${scaleNote}\n` : '') +
         `Gate trace, day by day:\n${lstmTraceTable(days)}\n${LSTM_TABLE_LEGEND}\n` +
-        `The model was trained only on the notes' two companies (0, 0.5, 0.25, 1 → 0 and 1, 0.5, 0.25, 1 → 1), so it mostly carries day 1 forward; ∂prediction/∂day 1 = ${fixed(lstmDay1, 3)}. Other inputs show what it does, not real forecasting.`;
+        `**Day 1's influence:** ${swingText(lstmSwing)}. ` +
+        `The unit was trained only on the notes' two companies (0, 0.5, 0.25, 1 → 0 and 1, 0.5, 0.25, 1 → 1); on other inputs the numbers show what it does, not a real forecast.`;
       return { title: 'Prediction: one-unit LSTM', text, images: [predictionChart(v, lstmPred, 'one-unit LSTM', days.map((d) => d.shortOut))] };
     }
 
     const days = runRnn(m.rnn, xs);
     const pred = predictRnn(m.rnn, xs);
-    const sens = rnnInputSensitivity(m.rnn, xs, 1);
+    const rnnSwing = dayOneSwing((d) => predictRnn(m.rnn, d), xs);
+    const lastOff = days.at(-1)!.shortOut === 0;
     const n = xs.length;
     const stalled = m.rnnInfo.restartLosses.filter((l) => l > 0.01).length;
     const toy = m.rnnInfo.predictions.map((p) => `${p.xs.join(', ')} → ${fixed(p.prediction, 2)} (target ${p.target})`).join('; ');
@@ -58,7 +61,8 @@ export const predict = defineCommand({
       `Next day: **${fixed(pred, 3)}** on the 0–1 scale${inOriginal(pred)}.\n` +
       (scaleNote ? `${scaleNote}\n` : '') +
       `Day by day (short-term memory = ReLU(w_in·input + w·previous + b), w = ${fixed(m.rnn.wShared, 3)}):\n${rnnTraceTable(days)}\n` +
-      `**The trouble with day 1:** day 1 reaches the prediction through w^${n - 1} = ${fixed(Math.pow(m.rnn.wShared, n - 1), 4)} (while the ReLU is on); here ∂prediction/∂day 1 = **${fixed(sens, 4)}**, against ${fixed(lstmDay1, 3)} for the LSTM, which predicts ${fixed(lstmPred, 3)}. ` +
+      `**The trouble with day 1:** day 1 can only reach the prediction through w^${n - 1} = ${fixed(Math.pow(m.rnn.wShared, n - 1), 4)} (and only while the ReLU stays on${lastOff ? `; here it is off on day ${n}, so no earlier day reaches the prediction at all` : ''}). ` +
+      `For this input, ${swingText(rnnSwing)}; the LSTM (which predicts ${fixed(lstmPred, 3)} here) would give ${fixed(lstmSwing.low, 3)} and ${fixed(lstmSwing.high, 3)}. ` +
       `Trained the same way on the notes' two companies, the RNN gives ${toy}; ${stalled} of ${m.rnnInfo.restartLosses.length} random starts stalled. See \`/explain topic:rnn\`.`;
     return { title: 'Prediction: one-weight RNN', text, images: [predictionChart(v, pred, 'one-weight RNN', days.map((d) => d.shortOut))] };
   },

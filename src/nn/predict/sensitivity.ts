@@ -1,11 +1,6 @@
-// ∂prediction/∂x_day for the LSTM by central differences (the LSTM's exact input gradient has many
-// paths; a numerical derivative of the real forward pass is simpler and exact to ~1e-8 here).
-import { predictLstm, type LstmWeights } from '../lstm-unit.ts';
-
-export function lstmDaySensitivity(w: LstmWeights, xs: readonly number[], day: number, eps = 1e-5): number {
-  const up = [...xs];
-  const down = [...xs];
-  up[day - 1]! += eps;
-  down[day - 1]! -= eps;
-  return (predictLstm(w, up) - predictLstm(w, down)) / (2 * eps);
+// How much day 1 matters for a given input: the prediction with day 1 replaced by 0 and by 1
+// (the two values the notes' companies differ in). A counterfactual rather than a derivative,
+// because a trained LSTM switches between answers: its local slope can be small while the swing is large.
+export function dayOneSwing(predict: (xs: readonly number[]) => number, xs: readonly number[]): { low: number; high: number } {
+  return { low: predict([0, ...xs.slice(1)]), high: predict([1, ...xs.slice(1)]) };
 }
