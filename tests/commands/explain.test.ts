@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { plainStyle } from '../../src/adapters/console/format.ts';
+import { ConsoleSession } from '../../src/adapters/console/session.ts';
 import { explain } from '../../commands/explain.ts';
 import { predict } from '../../commands/predict.ts';
 import type { RequestContext } from '../../src/core/command.ts';
@@ -11,6 +16,10 @@ const ctx: RequestContext = { platform: 'test', userId: 'u1', userName: 'Ada', c
 const registry = new Registry([explain, predict]);
 const run = (line: string) => dispatchLine(registry, line, ctx);
 const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+// The topic renders go through the console adapter, as a member would see them.
+const outDir = mkdtempSync(path.join(tmpdir(), 'nn-tutor-explain-'));
+const session = new ConsoleSession({ registry, outDir, style: plainStyle, print: () => undefined });
+const viaConsole = async (line: string) => (await session.run(line)).outcome;
 
 describe('/explain', () => {
   it('lists every topic with one line each when no topic is given', async () => {
@@ -21,8 +30,10 @@ describe('/explain', () => {
 
   for (const id of TOPIC_IDS) {
     it(`renders ${id} quick within one message and one chart`, async () => {
-      const out = await run(`/explain topic:${id}`);
+      const r = await session.run(`/explain topic:${id}`);
+      const out = r.outcome;
       expect(out.status).toBe('ok');
+      for (const img of r.json.images ?? []) expect(isPng(readFileSync(img.path))).toBe(true);
       expect(out.reply.text.length).toBeLessThanOrEqual(QUICK_TEXT_LIMIT);
       expect(out.reply.fields ?? []).toHaveLength(0);
       const images = out.reply.images ?? [];
@@ -30,7 +41,7 @@ describe('/explain', () => {
       for (const img of images) expect(isPng(img.data)).toBe(true);
     });
     it(`renders ${id} deep in sections within platform limits`, async () => {
-      const out = await run(`/explain topic:${id} depth:deep`);
+      const out = await viaConsole(`/explain topic:${id} depth:deep`);
       expect(out.status).toBe('ok');
       const fields = out.reply.fields ?? [];
       expect(fields.length).toBeGreaterThanOrEqual(2);
@@ -130,6 +141,13 @@ describe('/explain step-through', () => {
       expect(out.reply.text).toContain('out of date or not one of mine');
       expect(out.reply.ephemeral).toBe(true);
     }
+  });
+
+  it('offers the buttons as numbered choices in the console', async () => {
+    const first = await session.run('/explain topic:lstm step:true');
+    expect(first.text).toContain('[2] Next ▶');
+    const second = await session.run('2');
+    expect(second.outcome.reply.title).toBe('LSTM step-through: day 2 of 4');
   });
 
   it('says which topics can be stepped through', async () => {
