@@ -35,6 +35,7 @@ export interface HeatmapLayout {
 
 const BAR_WIDTH = 14; // colour-scale bar thickness
 const CELL_GAP = 1; // background-coloured line between cells
+const SCALE_TEXT_GAP = 6;
 
 /** Where everything goes; pure arithmetic on the spec (no rendering). */
 export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
@@ -157,9 +158,10 @@ export function heatmapOption(spec: HeatmapSpec, layout = heatmapLayout(spec)): 
       left: grid.left + grid.width + 14,
       top: grid.top,
       itemWidth: BAR_WIDTH,
-      itemHeight: Math.max(40, grid.height - 4),
+      // The end values sit above and below the bar: together they span the grid's height.
+      itemHeight: Math.max(30, grid.height - 2 * (FONT.small + SCALE_TEXT_GAP)),
       text: [formatValue(layout.max, layout.valueFormat), formatValue(layout.min, layout.valueFormat)],
-      textGap: 6,
+      textGap: SCALE_TEXT_GAP,
       showLabel: false,
       align: 'right',
       inRange: { color: [...layout.palette] },

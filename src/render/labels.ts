@@ -35,11 +35,13 @@ export function formatValue(v: number, format: ValueFormat): string {
   return s === '-0.00' || s === '-0.000' ? s.slice(1) : s;
 }
 
-/** Short tick text for value axes: 12000 → 12k, 0.00012 → 1.2e-4. */
+/** Short tick text for value axes: 12000 → 12k, 3.5e6 → 3.5M, 0.00012 → 1.2e-4. */
 export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-3) return v.toExponential(1).replace('e+', 'e').replace('.0e', 'e');
-  if (a >= 1e4) return `${+(v / 1000).toFixed(1)}k`;
+  if (a < 1e-3) return v.toExponential(1).replace('.0e', 'e');
+  for (const [size, suffix] of [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e4, 'k']] as const) {
+    if (a >= size) return `${+(v / size).toPrecision(3)}${suffix}`;
+  }
   return String(+v.toPrecision(4));
 }

@@ -64,7 +64,9 @@ export function scatterOption(spec: ScatterSpec, f: Frame = frame(spec)): EChart
       color: t.text,
       formatter: (p: { name: string }) => ellipsize(p.name),
     },
-    labelLayout: { moveOverlap: 'shiftY' },
+    // Dense clusters: nudge labels apart, and drop the ones that would still overlap (the alt
+    // text lists every point).
+    labelLayout: { moveOverlap: 'shiftY', hideOverlap: true },
     emphasis: { disabled: true },
   }));
 

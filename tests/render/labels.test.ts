@@ -28,6 +28,8 @@ describe('labels', () => {
     expect(formatValue(-0.001, 'fixed2')).toBe('0.00');
     expect(formatValue(0.12345, 'fixed3')).toBe('0.123');
     expect(formatTick(25000)).toBe('25k');
+    expect(formatTick(1_234_000_000)).toBe('1.23B');
+    expect(formatTick(-3_500_000)).toBe('-3.5M');
     expect(formatTick(0.0001)).toBe('1e-4');
     expect(formatTick(0.25)).toBe('0.25');
   });
