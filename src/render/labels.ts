@@ -40,8 +40,9 @@ export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a < 1e-3) return v.toExponential(1).replace('.0e', 'e');
-  for (const [size, suffix] of [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e4, 'k']] as const) {
-    if (a >= size) return `${+(v / size).toPrecision(3)}${suffix}`;
+  // From 10k up (1000 … 9999 print in full); each suffix from its own size up.
+  for (const [from, size, suffix] of [[1e12, 1e12, 'T'], [1e9, 1e9, 'B'], [1e6, 1e6, 'M'], [1e4, 1e3, 'k']] as const) {
+    if (a >= from) return `${+(v / size).toPrecision(3)}${suffix}`;
   }
   return String(+v.toPrecision(4));
 }
