@@ -21,9 +21,9 @@ const SUBJECTS = [
 const VERBS = ['reads', 'forgets', 'remembers', 'translates', 'attends to', 'compresses', 'predicts', 'embeds', 'reweights'];
 const OBJECTS = [
   'the whole sentence at once',
-  'yesterday’s stock price',
-  'Spanish verbs like “comeríamos”',
-  'each word’s neighbours',
+  "yesterday's stock price",
+  'Spanish verbs like comeríamos',
+  "each word's neighbours",
   'the end-of-sentence token',
   'three days of prices',
   'unusually long paragraphs',
@@ -48,7 +48,8 @@ export function composeSentence(rng: Rng): string {
 export async function tokenQuestion(sentence: string, rng: Rng): Promise<GeneratedQuestion> {
   const enc = await gpt2();
   const tokens = enc.encode(sentence);
-  const pieces = tokens.map((t) => enc.decode([t]).replace(/ /g, '·'));
+  // A token can be part of a multi-byte character: show those as ? rather than a broken glyph.
+  const pieces = tokens.map((t) => enc.decode([t]).replace(/\uFFFD/g, '?').replace(/ /g, '·') || '?');
   const words = sentence.split(/\s+/).length;
   const wrong = numericDistractors(tokens.length, 3, rng, [words, Math.round(sentence.length / 4)]);
   const hash = createHash('sha1').update(sentence).digest('hex').slice(0, 10);

@@ -1,9 +1,10 @@
 // Every question generator, in one list: adding one is one entry here.
+import { forgetGate } from './forgetGate.ts';
 import { gptTokens } from './gptTokens.ts';
 import type { QuestionGenerator } from './types.ts';
 import type { Topic } from '../topics.ts';
 
-export const GENERATORS: readonly QuestionGenerator[] = [gptTokens];
+export const GENERATORS: readonly QuestionGenerator[] = [gptTokens, forgetGate];
 
 /** Generators whose models are present right now (checked on every call), optionally for one topic. */
 export function availableGenerators(all: readonly QuestionGenerator[] = GENERATORS, topic?: Topic): QuestionGenerator[] {

@@ -1,0 +1,114 @@
+// Each generator's answer is recomputed here independently of the generator's own code path.
+import fs from 'node:fs';
+import { encode as gpt2Encode } from 'gpt-tokenizer/encoding/r50k_base';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHOICE_MAX } from '../../src/quiz/bank.ts';
+import { FakeClock } from '../../src/quiz/clock.ts';
+import { availableGenerators, GENERATORS } from '../../src/quiz/generators/index.ts';
+import { forgetGate } from '../../src/quiz/generators/forgetGate.ts';
+import { gptTokens } from '../../src/quiz/generators/gptTokens.ts';
+import type { QuestionGenerator } from '../../src/quiz/generators/types.ts';
+import { seededRng } from '../../src/quiz/random.ts';
+import { QuizService } from '../../src/quiz/service.ts';
+import type { SqliteStore } from '../../src/store/sqlite.ts';
+import { RecordingOutbox, tempStore } from './helpers.ts';
+
+function checkShape(q: { choices: string[]; answer: number }) {
+  expect(q.choices.length).toBeGreaterThanOrEqual(3);
+  expect(q.choices.length).toBeLessThanOrEqual(4);
+  expect(new Set(q.choices).size).toBe(q.choices.length);
+  for (const c of q.choices) expect(c.length).toBeLessThanOrEqual(CHOICE_MAX);
+}
+
+describe('GPT-2 token count questions', () => {
+  it('counts tokens exactly as GPT-2\'s tokenizer does', async () => {
+    const rng = seededRng(21);
+    for (let i = 0; i < 25; i++) {
+      const q = await gptTokens.generate(rng);
+      checkShape(q);
+      const sentence = /`([^`]+)`/.exec(q.prompt)![1];
+      expect(q.choices[q.answer]).toBe(String(gpt2Encode(sentence).length));
+      expect(q.id).toMatch(/^gen:gpt-tokens:[0-9a-f]{10}$/);
+    }
+  });
+});
+
+describe('LSTM forget gate questions', () => {
+  // The LSTM written out again from the saved weights: flat order is
+  // [forget, input gate, candidate, output] × [short-term weight, input weight, bias].
+  const params: number[] = JSON.parse(fs.readFileSync(new URL('../../models/predict/lstm.json', import.meta.url), 'utf8')).params;
+  const sig = (z: number) => 1 / (1 + Math.exp(-z));
+  function forgetOnDay(prices: number[], day: number): number {
+    let long = 0;
+    let short = 0;
+    let f = NaN;
+    for (let t = 0; t < day; t++) {
+      const x = prices[t];
+      const z = (g: number) => params[g * 3] * short + params[g * 3 + 1] * x + params[g * 3 + 2];
+      f = sig(z(0));
+      long = long * f + Math.tanh(z(2)) * sig(z(1));
+      short = Math.tanh(long) * sig(z(3));
+    }
+    return f;
+  }
+
+  it('gives the forget gate the shipped model computes on that day', async () => {
+    const rng = seededRng(8);
+    for (let i = 0; i < 25; i++) {
+      const q = await forgetGate.generate(rng);
+      checkShape(q);
+      const m = /reads the prices (.*)\. On day (\d)/.exec(q.prompt)!;
+      const prices = [...m[1].matchAll(/day \d: ([\d.]+)/g)].map((x) => Number(x[1]));
+      expect(prices).toHaveLength(3);
+      const expected = Math.round(100 * forgetOnDay(prices, Number(m[2])));
+      expect(q.choices[q.answer]).toBe(`${expected}%`);
+    }
+  });
+});
+
+describe('the generator registry', () => {
+  let store: SqliteStore | undefined;
+  afterEach(async () => store?.close());
+
+  const missing: QuestionGenerator = {
+    id: 'missing-model',
+    topic: 'word2vec',
+    difficulty: 'medium',
+    title: 'needs a model that is not there',
+    available: () => false,
+    generate: () => Promise.reject(new Error('must not be called')),
+  };
+  const broken: QuestionGenerator = { ...missing, id: 'broken', available: () => { throw new Error('disk on fire'); } };
+
+  it('offers only generators whose model files are present, checked at run time', () => {
+    expect(availableGenerators([missing, broken, gptTokens]).map((g) => g.id)).toEqual(['gpt-tokens']);
+    expect(availableGenerators(GENERATORS, 'transformer').map((g) => g.id)).toContain('gpt-tokens');
+    expect(availableGenerators([missing], 'word2vec')).toEqual([]);
+  });
+
+  it('asks a model question for source:model, and explains when the topic has none', async () => {
+    store = tempStore();
+    const service = new QuizService(store, new FakeClock(), { rng: seededRng(2), generators: [missing, gptTokens] });
+    const where = { platform: 'test' as const, channelId: 'c1' };
+    const ok = await service.start(where, { topic: 'transformer', source: 'model' }, 'u', new RecordingOutbox());
+    if ('problem' in ok) throw new Error(ok.problem);
+    expect(ok.quiz.question.id).toMatch(/^gen:gpt-tokens:/);
+    expect(ok.reply.title).toMatch(/computed by our model/);
+    const none = await service.start(where, { topic: 'word2vec', source: 'model' }, 'u', new RecordingOutbox());
+    expect(none).toEqual({ problem: expect.stringMatching(/No model-computed questions are available for Word embeddings.*Try one of: Transformer/) });
+    service.stop();
+  });
+
+  it('mixes generated questions into ordinary quizzes at the configured share', async () => {
+    store = tempStore();
+    const service = new QuizService(store, new FakeClock(), { rng: seededRng(9), generators: [gptTokens], generatedShare: 0.5 });
+    let generated = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = await service.start({ platform: 'test', channelId: 'c1' }, { topic: 'transformer' }, 'u');
+      if ('quiz' in r && r.quiz.question.id.startsWith('gen:')) generated++;
+    }
+    expect(generated).toBeGreaterThan(8);
+    expect(generated).toBeLessThan(32);
+    service.stop();
+  });
+});
