@@ -35,8 +35,7 @@ export function keepProbabilities(counts: ArrayLike<number>, sample: number, tra
   return keep;
 }
 
-export const EXP_TABLE_SIZE = 1000;
-export const MAX_EXP = 6;
+import { EXP_TABLE_SIZE, MAX_EXP } from './kernel.ts';
 
 /** sigmoid(x) for x in [-MAX_EXP, MAX_EXP) at EXP_TABLE_SIZE steps, as word2vec.c precomputes it. */
 export function buildSigmoidTable(): Float32Array {
