@@ -40,7 +40,7 @@ export const explain = defineCommand({
     },
     { name: 'step', type: 'boolean', description: 'Step through the computation with buttons (lstm, attention)' },
     { name: 'days', type: 'integer', description: `rnn: days to unroll (default ${DEFAULT_DAYS})`, min: 1, max: MAX_DAYS },
-    { name: 'values', type: 'string', description: `lstm: the days to run, e.g. ${VALUES_EXAMPLE}`, maxLength: 200 },
+    { name: 'values', type: 'string', description: `lstm: 2–${MAX_STEP_DAYS} days to run, e.g. ${VALUES_EXAMPLE}`, maxLength: 200 },
   ],
   handler(req) {
     const topicId = req.options.topic as TopicId | undefined;
@@ -51,7 +51,8 @@ export const explain = defineCommand({
     if (req.options.values !== undefined && topicId !== 'lstm') notes.push('`values` only applies to topic lstm, so it was ignored.');
     let values: number[] | undefined;
     if (typeof req.options.values === 'string' && topicId === 'lstm') {
-      const parsed = parseValues(req.options.values);
+      // ≤ 10 days: the trace must fit one message, and a step-through id ≤ 100 characters
+      const parsed = parseValues(req.options.values, { min: 2, max: MAX_STEP_DAYS });
       if (!parsed.ok) throw new UserError(parsed.message, `/explain topic:lstm values:${VALUES_EXAMPLE}`);
       values = parsed.values.scaled;
       const scaled = describeScaling(parsed.values);
@@ -64,9 +65,6 @@ export const explain = defineCommand({
       }
       const topic = topicId as StepTopic;
       const xs = values ?? DEFAULT_LSTM_INPUT;
-      if (topic === 'lstm' && xs.length > MAX_STEP_DAYS) {
-        throw new UserError(`Step-through takes up to ${MAX_STEP_DAYS} days (got ${xs.length}); use \`/predict\` for longer sequences.`, `/explain topic:lstm step:true values:${VALUES_EXAMPLE}`);
-      }
       const input = topic === 'lstm' ? encodeLstmInput(xs) : Object.keys(ATTENTION_PAIRS)[0]!;
       const r = stepReply({ topic, step: 1, input });
       return notes.length ? { ...r, text: `${r.text}\n\n*${notes.join(' ')}*` } : r;

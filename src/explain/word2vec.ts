@@ -100,7 +100,7 @@ function explain(input: ExplainInput): Explanation {
         name: 'Negative sampling',
         value:
           `Real vocabularies are big: word2vec's Google News vectors have about ${BIG.vocab.toLocaleString('en-US')} words with ${BIG.dims} numbers each. A full softmax scores every word, so each example touches ${ns.full.toLocaleString('en-US')} output weights. ` +
-          `Negative sampling turns it into yes/no questions: raise the score of the real neighbour and lower it for ${BIG.negatives} randomly drawn words (frequent words drawn more often), touching ${ns.sampled.toLocaleString('en-US')} weights, ${Math.round(ns.ratio).toLocaleString('en-US')}× fewer.`,
+          `Negative sampling turns it into yes/no questions: raise the score of the real neighbour and lower it for ${BIG.negatives} randomly drawn words (frequent words drawn more often), touching ${ns.sampled.toLocaleString('en-US')} output weights, ${Math.round(ns.ratio).toLocaleString('en-US')}× fewer.`,
       },
       {
         name: 'Word embeddings vs word2vec: which when',

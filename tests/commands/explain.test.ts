@@ -156,3 +156,14 @@ describe('/explain step-through', () => {
     expect(out.reply.text).toContain('`lstm` and `attention`');
   });
 });
+
+describe('/explain topic:lstm values', () => {
+  it('keeps the quick page within one message for the longest accepted input', async () => {
+    const out = await run(`/explain topic:lstm values:${Array.from({ length: 10 }, (_, i) => (i % 3) / 2).join(',')}`);
+    expect(out.status).toBe('ok');
+    expect(out.reply.text.length).toBeLessThanOrEqual(QUICK_TEXT_LIMIT);
+    const tooMany = await run(`/explain topic:lstm values:${Array.from({ length: 11 }, () => 0.5).join(',')}`);
+    expect(tooMany.status).toBe('user-error');
+    expect(tooMany.reply.text).toContain('give 2 to 10');
+  });
+});
