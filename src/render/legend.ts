@@ -38,8 +38,9 @@ export function legendOption(f: Frame, names: readonly string[], icon: 'line' | 
       padding: 0,
       itemGap: ITEM_GAP,
       itemWidth: ITEM_W,
-      itemHeight: icon === 'line' ? 4 : 10,
-      icon: icon === 'line' ? 'roundRect' : icon,
+      itemHeight: icon === 'line' ? 12 : 10,
+      // Line series: ECharts draws each entry with the series' own stroke, so dashes show.
+      icon: icon === 'line' ? undefined : icon,
       width: avail,
       textStyle: { color: f.theme.text, fontSize: FONT.legend },
       formatter: (n: string) => ellipsize(n, 24),

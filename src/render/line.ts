@@ -13,7 +13,7 @@ export function lineOption(spec: LineSpec, f: Frame = frame(spec)): EChartsOptio
   const numericX = spec.x.every((v) => typeof v === 'number');
   const legend = legendOption(f, spec.series.map((s) => s.name), 'line');
   const clean = (v: number | null) => (v === null || !Number.isFinite(v) || (spec.logY && v <= 0) ? null : v);
-  const manyPoints = spec.x.length > 40;
+  const manyPoints = spec.x.length > 24; // then markers only clutter the line
   return {
     ...baseOption(f, spec.title),
     legend: legend.option,
@@ -57,7 +57,7 @@ export function lineOption(spec: LineSpec, f: Frame = frame(spec)): EChartsOptio
       type: 'line' as const,
       name: s.name,
       data: spec.x.map((x, i) => [numericX ? x : i, clean(s.data[i] ?? null)]),
-      showSymbol: !manyPoints,
+      symbol: manyPoints ? 'none' : 'circle',
       symbolSize: 6,
       lineStyle: { width: 2.5, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
       connectNulls: false,
