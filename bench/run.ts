@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   commands: () => import('./commands.bench.ts'),
   explain: () => import('./explain.bench.ts'),
   render: () => import('./render.bench.ts'),
+  quiz: () => import('./quiz.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -122,3 +122,51 @@ describe('kill -9 in the middle of a quiz', () => {
     await after.close();
   });
 });
+
+describe('200 members answering at once from two processes', () => {
+  it('counts every member exactly once, even when each clicks twice', async () => {
+    const file = tempDbPath();
+    const question: QuestionSnapshot = {
+      id: 'rnn-02', topic: 'rnn', difficulty: 'easy', prompt: 'Which?', choices: ['x', 'y', 'z'], answer: 0, explanation: 'Because x.',
+    };
+    const setup = new SqliteStore(file);
+    const now = Date.now();
+    await setup.createQuiz({ id: 'CROWD200', ...where, question, openedAt: now, closesAt: now + 120_000 });
+    await setup.close();
+
+    const children = [0, 1].map((k) =>
+      spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures/answer-writer.ts'), file, 'CROWD200', 'c1', String(k * 100), '100', '2'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+    );
+    const outputs = children.map((child) => {
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      const ready = new Promise<void>((resolve) => child.stdout.on('data', () => out.includes('READY') && resolve()));
+      const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      return { ready, done, text: () => out };
+    });
+    await Promise.all(outputs.map((o) => o.ready));
+    const t0 = Date.now();
+    for (const c of children) c.stdin.write('go\n');
+    const codes = await Promise.all(outputs.map((o) => o.done));
+    const elapsed = Date.now() - t0;
+    expect(codes, outputs.map((o) => o.text()).join('\n')).toEqual([0, 0]);
+
+    const lines = outputs.flatMap((o) => o.text().split('\n'));
+    expect(lines.filter((l) => l.startsWith('ACK '))).toHaveLength(200);
+    expect(lines.filter((l) => l.startsWith('DUP '))).toHaveLength(200);
+    expect(lines.filter((l) => l.startsWith('REFUSED'))).toEqual([]);
+    const store = new SqliteStore(file);
+    const result = await store.quizResult('CROWD200');
+    expect(result?.total).toBe(200);
+    expect(result?.counts).toEqual([67, 67, 66]); // member i chose i % 3 first
+    const board = await store.leaderboard({ kind: 'server', platform: 'test', serverId: 's1' }, 1000);
+    expect(board).toHaveLength(200);
+    expect(board.every((r) => r.answers === 1)).toBe(true);
+    await store.close();
+    // Not a speed test (that is the bench); recorded so a slow machine is visible in the log.
+    console.info(`400 clicks from 2 processes took ${elapsed} ms`);
+  });
+});
