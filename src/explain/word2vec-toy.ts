@@ -1,7 +1,7 @@
 // The notes' tiny word2vec, trained at request time: each word gets two input weights (its
 // embedding), a linear hidden layer, one output weight per word per hidden unit, softmax and
 // cross-entropy. Skip-gram pairs with a window of one word each side. Milliseconds of plain math.
-import { seededRandom, softmax } from './math.ts';
+import { seededRandom } from './math.ts';
 
 export const NOTES_SENTENCES: readonly (readonly string[])[] = [
   ['troll 2', 'is', 'great'],
@@ -38,27 +38,38 @@ export function skipGramPairs(sentences: readonly (readonly string[])[], window:
   return pairs;
 }
 
-function lossAndGrads(win: number[][], wout: number[][], pairs: readonly [number, number][]) {
-  const dims = win[0]!.length;
-  const gIn = win.map((r) => r.map(() => 0));
-  const gOut = wout.map((r) => r.map(() => 0)); // [dims][vocab]
+/**
+ * Mean cross-entropy over the pairs and its gradients. Flat typed arrays and plain loops: this
+ * runs 300 times per request. win: [vocab × dims], wout: [dims × vocab].
+ */
+function lossAndGrads(win: Float64Array, wout: Float64Array, V: number, D: number, pairs: readonly [number, number][], gIn: Float64Array, gOut: Float64Array): number {
+  gIn.fill(0);
+  gOut.fill(0);
+  const p = new Float64Array(V);
   let loss = 0;
+  const n = pairs.length;
   for (const [a, b] of pairs) {
-    const h = win[a]!; // [dims]: a one-hot input just selects this word's weights
-    const scores = wout[0]!.map((_, k) => h.reduce((s, hv, d) => s + hv * wout[d]![k]!, 0)); // [vocab]
-    const p = softmax(scores);
-    loss -= Math.log(p[b]!) / pairs.length;
-    const dScores = p.map((pk, k) => (pk - (k === b ? 1 : 0)) / pairs.length);
-    for (let d = 0; d < dims; d++) {
-      let dh = 0;
-      dScores.forEach((ds, k) => {
-        gOut[d]![k]! += h[d]! * ds;
-        dh += wout[d]![k]! * ds;
-      });
-      gIn[a]![d]! += dh;
+    // a one-hot input just selects row a of win: the hidden values are that word's weights
+    let max = -Infinity;
+    for (let k = 0; k < V; k++) {
+      let z = 0;
+      for (let d = 0; d < D; d++) z += win[a * D + d]! * wout[d * V + k]!;
+      p[k] = z;
+      if (z > max) max = z;
+    }
+    let total = 0;
+    for (let k = 0; k < V; k++) total += p[k] = Math.exp(p[k]! - max);
+    for (let k = 0; k < V; k++) p[k]! /= total;
+    loss -= Math.log(p[b]!) / n;
+    for (let k = 0; k < V; k++) {
+      const ds = (p[k]! - (k === b ? 1 : 0)) / n; // ∂loss/∂score_k for softmax + cross-entropy
+      for (let d = 0; d < D; d++) {
+        gOut[d * V + k]! += win[a * D + d]! * ds;
+        gIn[a * D + d]! += wout[d * V + k]! * ds;
+      }
     }
   }
-  return { loss, gIn, gOut };
+  return loss;
 }
 
 export function trainToyWord2vec(sentences: readonly (readonly string[])[] = NOTES_SENTENCES, cfg: ToyW2vConfig = TOY_W2V): ToyW2vResult {
@@ -67,20 +78,23 @@ export function trainToyWord2vec(sentences: readonly (readonly string[])[] = NOT
   const index = new Map(vocab.map((w, i) => [w, i]));
   const pairs = skipGramPairs(sentences, cfg.window);
   const ids = pairs.map(([a, b]) => [index.get(a)!, index.get(b)!] as [number, number]);
+  const V = vocab.length;
+  const D = cfg.dims;
   const rand = seededRandom(cfg.seed);
-  const win = vocab.map(() => Array.from({ length: cfg.dims }, () => rand() * 2 - 1));
-  const wout = Array.from({ length: cfg.dims }, () => vocab.map(() => rand() * 2 - 1));
-  const before = win.map((r) => [...r]);
-  const lossStart = lossAndGrads(win, wout, ids).loss;
-  let lossEnd = lossStart;
+  const win = Float64Array.from({ length: V * D }, () => rand() * 2 - 1);
+  const wout = Float64Array.from({ length: D * V }, () => rand() * 2 - 1);
+  const rows = (m: Float64Array) => vocab.map((_, i) => Array.from(m.subarray(i * D, i * D + D)));
+  const before = rows(win);
+  const gIn = new Float64Array(V * D);
+  const gOut = new Float64Array(D * V);
+  const lossStart = lossAndGrads(win, wout, V, D, ids, gIn, gOut);
   for (let step = 0; step < cfg.steps; step++) {
-    const { loss, gIn, gOut } = lossAndGrads(win, wout, ids);
-    lossEnd = loss;
-    win.forEach((r, i) => r.forEach((_, d) => (r[d]! -= cfg.learningRate * gIn[i]![d]!)));
-    wout.forEach((r, d) => r.forEach((_, k) => (r[k]! -= cfg.learningRate * gOut[d]![k]!)));
+    lossAndGrads(win, wout, V, D, ids, gIn, gOut);
+    for (let i = 0; i < win.length; i++) win[i]! -= cfg.learningRate * gIn[i]!;
+    for (let i = 0; i < wout.length; i++) wout[i]! -= cfg.learningRate * gOut[i]!;
   }
-  lossEnd = lossAndGrads(win, wout, ids).loss;
-  return { vocab, pairs, before, after: win, lossStart, lossEnd, ms: performance.now() - t0 };
+  const lossEnd = lossAndGrads(win, wout, V, D, ids, gIn, gOut);
+  return { vocab, pairs, before, after: rows(win), lossStart, lossEnd, ms: performance.now() - t0 };
 }
 
 export function cosine(a: readonly number[], b: readonly number[]): number {
