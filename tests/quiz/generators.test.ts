@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHOICE_MAX } from '../../src/quiz/bank.ts';
 import { FakeClock } from '../../src/quiz/clock.ts';
 import { availableGenerators, GENERATORS } from '../../src/quiz/generators/index.ts';
+import { embeddingNeighbourGenerator, FREQUENT } from '../../src/quiz/generators/embeddingNeighbour.ts';
 import { forgetGate } from '../../src/quiz/generators/forgetGate.ts';
+import { saveVectors } from '../../src/nn/word2vec/store.ts';
+import os from 'node:os';
+import path from 'node:path';
 import { gptTokens } from '../../src/quiz/generators/gptTokens.ts';
 import type { QuestionGenerator } from '../../src/quiz/generators/types.ts';
 import { seededRng } from '../../src/quiz/random.ts';
@@ -62,6 +66,49 @@ describe('LSTM forget gate questions', () => {
       expect(prices).toHaveLength(3);
       const expected = Math.round(100 * forgetOnDay(prices, Number(m[2])));
       expect(q.choices[q.answer]).toBe(`${expected}%`);
+    }
+  });
+});
+
+describe('embedding neighbour questions', () => {
+  // A small vocabulary whose geometry we control: "queen" is a slightly moved "king", the rest random.
+  const dim = 32;
+  const rng = seededRng(5);
+  const words = ['king', 'queen', 'water', 'river', ...Array.from({ length: 400 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`)];
+  const matrix = new Float32Array(words.length * dim).map(() => rng() * 2 - 1);
+  const row = (w: string) => matrix.subarray(words.indexOf(w) * dim, (words.indexOf(w) + 1) * dim);
+  row('queen').set(row('king').map((x) => x + (rng() - 0.5) * 0.2));
+  row('river').set(row('water').map((x) => x + (rng() - 0.5) * 0.4));
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'w2v-')), 'word2vec');
+  saveVectors(dir, words, matrix, dim, {});
+
+  function cos(a: string, b: string): number {
+    const x = row(a), y = row(b);
+    let d = 0, nx = 0, ny = 0;
+    for (let i = 0; i < dim; i++) {
+      d += x[i] * y[i];
+      nx += x[i] ** 2;
+      ny += y[i] ** 2;
+    }
+    return d / Math.sqrt(nx * ny);
+  }
+
+  it('is offered only when the vectors are on disk', () => {
+    expect(embeddingNeighbourGenerator(path.join(dir, 'nope')).available()).toBe(false);
+    expect(embeddingNeighbourGenerator(dir).available()).toBe(true);
+  });
+
+  it('gives the true nearest neighbour, and distractors that are clearly further away', async () => {
+    const gen = embeddingNeighbourGenerator(dir);
+    const qrng = seededRng(12);
+    for (let i = 0; i < 10; i++) {
+      const q = await gen.generate(qrng);
+      checkShape(q);
+      const probe = /closest to "([a-z]+)"/.exec(q.prompt)![1];
+      const candidates = words.slice(0, FREQUENT).filter((w) => w !== probe);
+      const nearest = candidates.reduce((a, b) => (cos(probe, b) > cos(probe, a) ? b : a));
+      expect(q.choices[q.answer]).toBe(nearest);
+      for (const c of q.choices) if (c !== nearest) expect(cos(probe, c)).toBeLessThan(cos(probe, nearest) - 0.1);
     }
   });
 });
