@@ -2,6 +2,7 @@
 // first chart in a fresh process. `npm run bench -- render`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { barOption } from '../src/render/bar.ts';
 import { renderSvg, svgToPng } from '../src/render/engine.ts';
@@ -32,16 +33,18 @@ const kinds: Kind[] = [
 ];
 
 /** Fresh process: import the module, then the first heatmap (loads ECharts and the font). */
-function coldStart(): { importMs: number; firstMs: number } {
+function coldStart(): { importMs: number; firstMs: number; firstCpuMs: number } {
   const script = `
     const t0 = performance.now();
     const r = await import('./src/render/index.ts');
     const t1 = performance.now();
     const s = await import('./bench/render-samples.ts');
     const t2 = performance.now();
+    const c2 = process.cpuUsage();
     r.renderHeatmap(s.heatmapSample());
     const t3 = performance.now();
-    console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t3 - t2 }));`;
+    const c3 = process.cpuUsage(c2);
+    console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t3 - t2, firstCpuMs: (c3.user + c3.system) / 1000 }));`;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: path.resolve(import.meta.dirname, '..'),
     encoding: 'utf8',
@@ -49,16 +52,26 @@ function coldStart(): { importMs: number; firstMs: number } {
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
+/** CPU ms per call (user + system, all threads): steadier than wall time on a shared machine. */
+function cpuPerCall(fn: () => unknown, runs = 30): number {
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < runs; i++) fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000 / runs;
+}
+
 export async function run(): Promise<void> {
   const dir = process.env.RENDER_SAMPLES_DIR;
   const rows: (string | number)[][] = [];
   for (const kind of kinds) {
     const svg = kind.svg('light');
+    for (let i = 0; i < 20; i++) kind.render('light'); // let the JIT settle
     const s = await measure(() => kind.svg('light'), { runs: 30 });
     const p = await measure(() => svgToPng(svg), { runs: 30 });
     const all = await measure(() => kind.render('light'), { runs: 30 });
-    rows.push([kind.name, ms(s.p50), ms(s.p95), ms(p.p50), ms(p.p95), ms(all.p50), ms(all.p95)]);
-    console.log(`${kind.name.padEnd(28)} svg p50 ${ms(s.p50)} ms  png p50 ${ms(p.p50)} ms  total p50 ${ms(all.p50)} p95 ${ms(all.p95)} ms`);
+    const [sCpu, pCpu] = [cpuPerCall(() => kind.svg('light')), cpuPerCall(() => svgToPng(svg))];
+    rows.push([kind.name, ms(s.p50), ms(sCpu), ms(p.p50), ms(pCpu), ms(all.p50), ms(all.p95)]);
+    console.log(`${kind.name.padEnd(28)} svg p50 ${ms(s.p50)} ms (cpu ${ms(sCpu)})  png p50 ${ms(p.p50)} ms (cpu ${ms(pCpu)})  total p50 ${ms(all.p50)} p95 ${ms(all.p95)} ms`);
     if (dir) {
       mkdirSync(dir, { recursive: true });
       for (const theme of ['light', 'dark'] as const) {
@@ -66,27 +79,25 @@ export async function run(): Promise<void> {
       }
     }
   }
-  // The font as packaged vs without OpenType layout tables, same SVG, alternating runs.
+  // The font as packaged vs without OpenType layout tables, same SVG, alternating batches.
   const svg = kinds[0]!.svg('light');
   const asIs: number[] = [];
   const stripped: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    for (const [files, out] of [[PACKAGED_FONT_FILES, asIs], [undefined, stripped]] as const) {
-      const t0 = performance.now();
-      svgToPng(svg, files);
-      out.push(performance.now() - t0);
-    }
+  for (let i = 0; i < 12; i++) {
+    asIs.push(cpuPerCall(() => svgToPng(svg, PACKAGED_FONT_FILES), 5));
+    stripped.push(cpuPerCall(() => svgToPng(svg), 5));
   }
-  const [a, b] = [summarize(asIs.slice(5)), summarize(stripped.slice(5))];
-  console.log(`font: heatmap PNG with packaged TTF p50 ${ms(a.p50)} ms, layout tables stripped p50 ${ms(b.p50)} ms`);
+  const [a, b] = [summarize(asIs), summarize(stripped)];
+  console.log(`font: heatmap PNG CPU ms with the packaged TTF ${ms(a.p50)}, layout tables stripped ${ms(b.p50)}`);
   const colds = [coldStart(), coldStart(), coldStart()].sort((a, b) => a.firstMs - b.firstMs);
   const cold = colds[1]!;
-  console.log(`cold: import ${ms(cold.importMs)} ms, first heatmap ${ms(cold.firstMs)} ms`);
+  console.log(`cold: import ${ms(cold.importMs)} ms, first heatmap ${ms(cold.firstMs)} ms (cpu ${ms(cold.firstCpuMs)})`);
   writeSection(
     'render',
-    `## Charts (src/render), 640×400 PNG\n\nSVG = spec → ECharts option → SSR SVG string; PNG = resvg rasterise + encode; total = the public \`render*\` call. 30 runs each after 3 warm-ups. \`npm run bench -- render\`.\n\n` +
-      table(['chart', 'SVG p50 ms', 'SVG p95', 'PNG p50 ms', 'PNG p95', 'total p50 ms', 'total p95'], rows) +
-      `\n\nFont (heatmap 12×12 PNG step, 55 alternating runs each): Inter TTF as packaged p50 ${ms(a.p50)} ms (p95 ${ms(a.p95)}); with its GSUB/GPOS/GDEF tables dropped (what we use) p50 ${ms(b.p50)} ms (p95 ${ms(b.p95)}).` +
-      `\n\nCold, in a fresh process (median of 3): importing src/render/index.ts ${ms(cold.importMs)} ms; the first heatmap (loads ECharts' bundle, parses the font metrics) ${ms(cold.firstMs)} ms.`,
+    `## Charts (src/render), 640×400 PNG\n\nSVG = spec → ECharts option → SSR SVG string; PNG = resvg rasterise + encode; total = the public \`render*\` call. Wall-clock p50/p95 over 30 runs after 20 warm-up charts; CPU ms = mean process CPU time per call (steadier when other jobs share the cores). \`npm run bench -- render\`.\n\n` +
+      table(['chart', 'SVG p50 ms', 'SVG CPU ms', 'PNG p50 ms', 'PNG CPU ms', 'total p50 ms', 'total p95 ms'], rows) +
+      `\n\nFont (heatmap 12×12 PNG step, CPU ms per call, median of 12 alternating batches of 5): Inter TTF as packaged ${ms(a.p50)}; with its GSUB/GPOS/GDEF tables dropped (what we use) ${ms(b.p50)}.` +
+      `\n\nLoad average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (wall times stretch with it; CPU ms much less).` +
+      `\n\nCold, in a fresh process (median of 3): importing src/render/index.ts ${ms(cold.importMs)} ms; the first heatmap (loads ECharts' bundle, parses the font metrics, cold JIT) ${ms(cold.firstMs)} ms wall, ${ms(cold.firstCpuMs)} ms CPU.`,
   );
 }
