@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   explain: () => import('./explain.bench.ts'),
   render: () => import('./render.bench.ts'),
   quiz: () => import('./quiz.bench.ts'),
+  platforms: () => import('./platforms.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,5 +1,5 @@
-// What both chat adapters call: the core dispatcher, with heavy (slow) commands and their buttons
-// sent through the bounded work queue. Refusals (busy, cooldown) come back as ordinary Replies.
+// What both chat adapters call: the core dispatcher, run through the bounded work queue (slow
+// commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back as ordinary Replies.
 import type { ButtonReply, RequestContext } from '../core/command.ts';
 import { dispatch, dispatchButton, parseInvocation, userErrorReply, type Invocation, type Outcome } from '../core/dispatch.ts';
 import { UserError } from '../core/errors.ts';
@@ -16,16 +16,15 @@ export class CoreRunner {
     return this.registry.get(command)?.slow === true;
   }
 
-  private async heavy<R extends Outcome<any>>(command: string, userId: string, run: () => Promise<R>, asButton: boolean): Promise<R> {
-    if (!this.isSlow(command)) return run();
-    const result = await this.queue.run(userId, run);
+  private async queued<R extends Outcome<any>>(command: string, userId: string, run: () => Promise<R>, asButton: boolean): Promise<R> {
+    const result = await this.queue.run(userId, run, { heavy: this.isSlow(command) });
     if (result.ok) return result.value;
     const reply = asButton ? { ...result.refusal.reply, mode: 'new' as const } : result.refusal.reply;
     return { reply, status: 'user-error' } as R;
   }
 
   command(inv: Invocation, ctx: RequestContext): Promise<Outcome> {
-    return this.heavy(inv.command, ctx.userId, () => dispatch(this.registry, inv, ctx), false);
+    return this.queued(inv.command, ctx.userId, () => dispatch(this.registry, inv, ctx), false);
   }
 
   /** A typed line (Slack): the console's parser, then the same path as Discord's typed options. */
@@ -42,6 +41,6 @@ export class CoreRunner {
 
   button(id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
     const command = id.slice(0, Math.max(0, id.indexOf(':')));
-    return this.heavy(command, ctx.userId, () => dispatchButton(this.registry, id, ctx), true);
+    return this.queued(command, ctx.userId, () => dispatchButton(this.registry, id, ctx), true);
   }
 }

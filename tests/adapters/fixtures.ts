@@ -57,6 +57,17 @@ export const fixtureCommands: CommandDef[] = [
     },
   }),
   defineCommand({
+    name: 'slowboom',
+    description: 'A slow command that fails after the defer',
+    examples: ['/slowboom'],
+    slow: true,
+    options: [],
+    handler: async () => {
+      await sleep(20);
+      throw new Error('late failure');
+    },
+  }),
+  defineCommand({
     name: 'long',
     description: 'A very long answer',
     examples: ['/long'],

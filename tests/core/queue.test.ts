@@ -59,4 +59,23 @@ describe('WorkQueue', () => {
     await expect(q.run('u', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(await q.run('u', () => 'next')).toEqual({ ok: true, value: 'next' });
   });
+
+  it('lets light jobs overtake waiting heavy ones, without cooldown', async () => {
+    const q = new WorkQueue({ concurrency: 1, maxQueued: 10, cooldownMs: 60_000 });
+    const gate = deferred();
+    const order: string[] = [];
+    const job = (name: string, wait?: Promise<void>) => async () => {
+      if (wait) await wait;
+      order.push(name);
+    };
+    const all = [
+      q.run('a', job('heavy a', gate.promise)),
+      q.run('b', job('heavy b')),
+      q.run('c', job('light c'), { heavy: false }),
+      q.run('c', job('light c again'), { heavy: false }),
+    ];
+    gate.resolve();
+    await Promise.all(all);
+    expect(order).toEqual(['heavy a', 'light c', 'light c again', 'heavy b']);
+  });
 });

@@ -218,6 +218,8 @@ export async function startDiscord(opts: DiscordAdapterOptions): Promise<Discord
     client,
     outbox,
     stop: async () => {
+      client.removeAllListeners(Events.ShardReconnecting);
+      client.removeAllListeners(Events.ShardDisconnect);
       await client.destroy();
     },
   };

@@ -49,6 +49,13 @@ describe('Discord adapter', () => {
     expect(data.content).not.toContain('/srv/x.ts');
   });
 
+  it('after a defer, replaces the public "thinking" with one private apology', async () => {
+    const { calls } = await h.command({ command: 'slowboom', options: {} });
+    expect(calls.map((c) => c.body?.type ?? c.method)).toEqual([5, 'DELETE', 'POST']);
+    expect(calls[2].body.flags & 64).toBe(64);
+    expect(calls[2].body.content).toMatch(/error id `[0-9a-f]{8}`/);
+  });
+
   it('splits a long answer into an embed and follow-ups within the limits, keeping all the text', async () => {
     const { calls } = await h.command({ command: 'long', options: {} });
     expect(problems(calls)).toEqual([]);

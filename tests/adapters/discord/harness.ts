@@ -15,6 +15,7 @@ export interface DiscordHarness {
   standIn: DiscordStandIn;
   adapter: DiscordAdapter;
   registry: Registry;
+  runner: CoreRunner;
   /** Sends and resolves with every response once the adapter has settled the interaction. */
   settle(sent: SentInteraction): Promise<DiscordCall[]>;
   command(inv: Invocation, user?: { id: string; username: string }): Promise<{ sent: SentInteraction; calls: DiscordCall[] }>;
@@ -43,6 +44,7 @@ export async function startDiscordHarness(commands: readonly CommandDef[], queue
     standIn,
     adapter,
     registry,
+    runner,
     settle,
     async command(inv, user) {
       const def = registry.get(inv.command)!;

@@ -134,6 +134,18 @@ describe('Slack adapter over HTTP', () => {
   });
 });
 
+describe('Slack adapter with a command prefix', () => {
+  it('maps /nn-echo to /echo', async () => {
+    const h = await startSlackHarness(fixtureCommands, { prefix: 'nn-' });
+    try {
+      const { responses } = await h.command('/nn-echo', 'prefixed');
+      expect(blockTexts(responses[0].body.blocks)).toEqual(['You said: prefixed']);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('Slack adapter over Socket Mode', () => {
   it('acks the envelope and answers a command end to end', async () => {
     const h = await startSlackHarness(fixtureCommands, { socket: true });

@@ -19,7 +19,7 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-export async function startSlackHarness(commands: readonly CommandDef[], opts: { socket?: boolean; queue?: Partial<QueueOptions>; standIn?: SlackStandIn } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(commands: readonly CommandDef[], opts: { socket?: boolean; queue?: Partial<QueueOptions>; standIn?: SlackStandIn; prefix?: string } = {}): Promise<SlackHarness> {
   const standIn = opts.standIn ?? (await SlackStandIn.start());
   const registry = new Registry(commands);
   const settled = new Set<string>();
@@ -29,6 +29,7 @@ export async function startSlackHarness(commands: readonly CommandDef[], opts: {
     botToken: SLACK_BOT_TOKEN,
     ...(opts.socket ? { appToken: SLACK_APP_TOKEN } : { signingSecret: SLACK_SIGNING_SECRET, port: 0 }),
     slackApiUrl: standIn.apiUrl,
+    prefix: opts.prefix,
     onSettled: (t) => settled.add(t),
   });
   if (opts.socket) await standIn.waitSocket();
