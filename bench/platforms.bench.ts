@@ -163,7 +163,7 @@ ${table(['command', 'platform', 'runs', 'first response p50 / p95', 'final messa
 ${loadTable}
 
 "refused at once" are the friendly "busy / slow down, try again in N s" replies, sent immediately.
-Heavy work runs on the main thread, one job at a time, with a macrotask turn between jobs; the
+Work runs on the main thread, one job at a time, with a short idle gap (15 ms) before each job; the
 event-loop delay column is what a gateway heartbeat or a Slack ack would wait at worst.`,
   );
 }
