@@ -71,6 +71,10 @@ export class QuizService {
     const first = !this.outboxes.has(platform);
     this.outboxes.set(platform, outbox);
     if (!first) return;
+    for (const quiz of await this.store.unrevealedQuizzes(platform)) {
+      const result = await this.store.quizResult(quiz.id);
+      if (result) await this.reveal(result, outbox);
+    }
     for (const quiz of await this.store.openQuizzes(platform)) {
       if (quiz.closesAt <= this.clock.now()) await this.finish(quiz.id);
       else this.arm(quiz);
@@ -127,6 +131,7 @@ export class QuizService {
       // Never posted: close it quietly so it is not revealed to a channel that never saw it.
       this.cancel(started.quiz.id);
       await this.store.closeQuiz(started.quiz.id, this.clock.now());
+      await this.store.markRevealed(started.quiz.id, this.clock.now());
       throw err;
     }
     return started;
@@ -196,13 +201,20 @@ export class QuizService {
   private async reveal(result: QuizResult, outbox: Outbox): Promise<void> {
     const { quiz } = result;
     try {
+      let edited = false;
       if (quiz.messageId && outbox.edit) {
         const ref: MessageRef = { platform: quiz.platform, channelId: quiz.channelId, messageId: quiz.messageId };
-        await outbox.edit(ref, revealReply(result, true));
-      } else {
-        await outbox.post(quiz.channelId, revealReply(result, false));
+        try {
+          await outbox.edit(ref, revealReply(result, true));
+          edited = true;
+        } catch (err) {
+          log.warn({ err, quizId: quiz.id }, 'quiz: editing the question failed; posting the reveal instead');
+        }
       }
+      if (!edited) await outbox.post(quiz.channelId, revealReply(result, false));
+      await this.store.markRevealed(quiz.id, this.clock.now());
     } catch (err) {
+      // Left unrevealed in the store: the next start-up posts it.
       log.error({ err, quizId: quiz.id }, 'quiz: posting the reveal failed');
     }
   }

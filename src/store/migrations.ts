@@ -82,4 +82,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'remember which closed quizzes were revealed, so a lost reveal is posted at the next start',
+    sql: `
+      ALTER TABLE quizzes ADD COLUMN revealed_at INTEGER;
+      UPDATE quizzes SET revealed_at = closed_at WHERE status = 'closed';
+      CREATE INDEX quizzes_unrevealed ON quizzes (platform, status, revealed_at);
+    `,
+  },
 ];

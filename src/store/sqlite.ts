@@ -179,6 +179,10 @@ export class SqliteStore implements QuizStore {
           best_streak = MAX(best_streak, CASE WHEN excluded.correct = 1 THEN streak + 1 ELSE 0 END),
           updated_at  = excluded.updated_at`),
       closeQuiz: db.prepare(`UPDATE quizzes SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'`),
+      markRevealed: db.prepare(`UPDATE quizzes SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL`),
+      unrevealed: db.prepare(
+        `SELECT * FROM quizzes WHERE platform = ? AND status = 'closed' AND revealed_at IS NULL ORDER BY closed_at`,
+      ),
       counts: db.prepare(`SELECT choice, COUNT(*) AS n FROM answers WHERE quiz_id = ? GROUP BY choice`),
       firstCorrect: db.prepare(`
         SELECT user_id, user_name, answered_at FROM answers WHERE quiz_id = ? AND correct = 1 ORDER BY seq LIMIT 1`),
@@ -300,6 +304,14 @@ export class SqliteStore implements QuizStore {
   async quizResult(quizId: string): Promise<QuizResult | undefined> {
     const row = this.stmt.getQuiz.get(quizId) as QuizRow | undefined;
     return row && this.tally(row);
+  }
+
+  async markRevealed(quizId: string, at: number): Promise<void> {
+    this.stmt.markRevealed.run(at, quizId);
+  }
+
+  async unrevealedQuizzes(platform: Platform): Promise<QuizRecord[]> {
+    return (this.stmt.unrevealed.all(platform) as QuizRow[]).map(toQuiz);
   }
 
   async askedQuestions(platform: Platform, channelId: string): Promise<Set<string>> {

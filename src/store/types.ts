@@ -100,6 +100,10 @@ export interface QuizStore {
   closeQuiz(quizId: string, at: number): Promise<QuizResult | undefined>;
   /** Tallies of any quiz (open or closed). */
   quizResult(quizId: string): Promise<QuizResult | undefined>;
+  /** Records that the reveal was posted (or that there is nothing to reveal). */
+  markRevealed(quizId: string, at: number): Promise<void>;
+  /** Closed quizzes whose reveal was never confirmed posted (a crash or a platform error in between). */
+  unrevealedQuizzes(platform: Platform): Promise<QuizRecord[]>;
 
   /** Bank question ids already asked in this channel since its history was last reset. */
   askedQuestions(platform: Platform, channelId: string): Promise<Set<string>>;

@@ -170,3 +170,34 @@ describe('200 members answering at once from two processes', () => {
     console.info(`400 clicks from 2 processes took ${elapsed} ms`);
   });
 });
+
+describe('a reveal that could not be posted', () => {
+  it('is posted at the next start-up, once', async () => {
+    const file = tempDbPath();
+    const clock = new FakeClock();
+    const store1 = new SqliteStore(file);
+    const svc1 = new QuizService(store1, clock, { generators: [] });
+    const down = new RecordingOutbox();
+    down.post = async () => {
+      throw new Error('platform unreachable');
+    };
+    const started = await svc1.start(where, { topic: 'word2vec', seconds: 10 }, 'u', down);
+    if ('problem' in started) throw new Error(started.problem);
+    await svc1.answer(click(`a:${started.quiz.id}:${started.quiz.question.answer}`, 'ann'));
+    await clock.advance(10_000);
+    expect((await store1.getQuiz(started.quiz.id))?.status).toBe('closed');
+    expect((await store1.unrevealedQuizzes('test')).map((q) => q.id)).toEqual([started.quiz.id]);
+    svc1.stop();
+    await store1.close();
+
+    const store2 = new SqliteStore(file);
+    const svc2 = new QuizService(store2, clock, { generators: [] });
+    const outbox = new RecordingOutbox();
+    await svc2.attach('test', outbox);
+    expect(outbox.messages).toHaveLength(1);
+    expect(outbox.messages[0].reply.text).toContain('1 of 1 answered right');
+    expect(await store2.unrevealedQuizzes('test')).toEqual([]);
+    svc2.stop();
+    await store2.close();
+  });
+});

@@ -54,6 +54,26 @@ describe('opening the database', () => {
     db.close();
   });
 
+  it('upgrades a version-1 database in place: closed quizzes count as revealed, open ones do not', async () => {
+    const file = tempDbPath();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const v1 = new Database(file);
+    migrate(v1, MIGRATIONS.filter((m) => m.version === 1));
+    const insert = v1.prepare(`INSERT INTO quizzes (id, platform, channel_id, question_id, question_json, n_choices, answer, points,
+      opened_at, closes_at, status, closed_at) VALUES (?, 'test', 'c1', 'lstm-03', ?, 3, 1, 2, 1000, 31000, ?, ?)`);
+    insert.run('old-closed', JSON.stringify(question), 'closed', 5000);
+    insert.run('old-open', JSON.stringify(question), 'open', null);
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    v1.close();
+    const v2 = store(file);
+    expect(v2.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(await v2.unrevealedQuizzes('test')).toEqual([]);
+    await v2.closeQuiz('old-open', 6000);
+    expect((await v2.unrevealedQuizzes('test')).map((q) => q.id)).toEqual(['old-open']);
+    await v2.markRevealed('old-open', 6001);
+    expect(await v2.unrevealedQuizzes('test')).toEqual([]);
+  });
+
   it('reads DATABASE_PATH, with data/nn-tutor.db as the default', () => {
     expect(databasePath({})).toBe(DEFAULT_DATABASE_PATH);
     expect(databasePath({ DATABASE_PATH: '  ' })).toBe(DEFAULT_DATABASE_PATH);
