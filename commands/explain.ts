@@ -24,7 +24,7 @@ export const explain = defineCommand({
     {
       name: 'topic',
       type: 'string',
-      description: 'rnn, lstm, word2vec, seq2seq, attention, transformer or alice-tn (none: list them)',
+      description: 'The concept to explain (leave it out to list them)',
       choices: TOPIC_CHOICES,
       aliases: TOPIC_ALIASES,
       autocomplete: autocompleteTopic,
