@@ -12,6 +12,7 @@ export const STANDIN_APP_ID = '1100000000000000001';
 export const STANDIN_GUILD_ID = '1100000000000000002';
 export const STANDIN_CHANNEL_ID = '1100000000000000003';
 export const STANDIN_USER_ID = '1100000000000000004';
+export const DM_CHANNEL_ID = '1100000000000000005';
 /** A token whose first part is the base64 of the app id, like a real bot token. */
 export const STANDIN_TOKEN = `${Buffer.from(STANDIN_APP_ID).toString('base64url')}.GsTand.${'x'.repeat(38)}`;
 
@@ -170,6 +171,19 @@ export class DiscordStandIn {
   /** A chat-input command; `options` is Discord's wire format (name/type/value, nested for subcommands). */
   sendCommand(name: string, options: any[] = [], user: InteractionUser = defaultUser): SentInteraction {
     return this.send(this.baseInteraction(2, user, { id: nextId(), name, type: 1, options }));
+  }
+
+  /** The same, in a direct message with the bot: `user` instead of `member`, no guild. */
+  sendDirectCommand(name: string, options: any[] = [], user: InteractionUser = defaultUser): SentInteraction {
+    const payload = this.baseInteraction(2, user, { id: nextId(), name, type: 1, options });
+    payload.user = payload.member.user;
+    delete payload.member;
+    delete payload.guild_id;
+    delete payload.guild_locale;
+    payload.channel_id = DM_CHANNEL_ID;
+    payload.channel = { id: DM_CHANNEL_ID, type: 1, recipients: [payload.user] };
+    payload.context = 1;
+    return this.send(payload);
   }
 
   sendAutocomplete(name: string, options: any[], user: InteractionUser = defaultUser): SentInteraction {

@@ -21,6 +21,13 @@ describe('Discord adapter', () => {
     expect(problems(calls)).toEqual([]);
   });
 
+  it('works in a direct message with the bot (no guild, no member)', async () => {
+    const sent = h.standIn.sendDirectCommand('echo', [{ name: 'text', type: 3, value: 'in a DM' }]);
+    const calls = await h.settle(sent);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].body.data.content).toBe('You said: in a DM');
+  });
+
   it('defers a slow command first, then edits in the chart attached and shown in the embed', async () => {
     const { sent, calls } = await h.command({ command: 'slowchart', options: {} });
     expect(calls[0].body.type).toBe(5);
