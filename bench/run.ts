@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   render: () => import('./render.bench.ts'),
   quiz: () => import('./quiz.bench.ts'),
   platforms: () => import('./platforms.bench.ts'),
+  word2vec: () => import('./word2vec.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,6 +6,10 @@ import { explain } from './explain.ts';
 import { predict } from './predict.ts';
 import { helpCommand } from './help.ts';
 import { quiz } from './quiz.ts';
+import { neighbors } from './neighbors.ts';
+import { analogy } from './analogy.ts';
+import { similarity } from './similarity.ts';
+import { tokenizeCommand } from './tokenize.ts';
 
 export const commands: readonly CommandDef[] = [
   helpCommand(() => commands),
@@ -13,4 +17,8 @@ export const commands: readonly CommandDef[] = [
   explain,
   predict,
   quiz,
+  neighbors,
+  analogy,
+  similarity,
+  tokenizeCommand,
 ];

@@ -47,6 +47,7 @@ type Meta = ReturnType<typeof readMetadata> & {
   evaluation?: EvalReport;
   demos?: Demos;
   shippedRows?: number;
+  command?: string;
 };
 
 function modelCard(m: Meta, dir: string): string {
@@ -78,6 +79,7 @@ function modelCard(m: Meta, dir: string): string {
     '',
     '## Training',
     `- ${h.arch}, negative sampling as in word2vec.c: dim ${h.dim}, window ${h.window} (dynamic), negative ${h.negative}, sample ${h.sample}, min-count ${h.minCount}, ${h.epochs} epochs, start learning rate ${h.alpha} decaying linearly, unigram^${h.noisePower} noise table, seed ${h.seed}.`,
+    `- Reproduce: \`npm run data:word2vec && ${m.command}\` (needs \`apt-get install dict-gcide\` for the GCIDE part).`,
     `- Our trainer (src/nn/word2vec/): ${h.threads} worker threads on shared memory (Hogwild), ${h.kernel} kernel; ${m.training?.seconds} s, ${m.training?.wordsPerSecond.toLocaleString('en')} words/s (${m.training?.date}, 2 shared cores).`,
     '',
     '## Evaluation (`npm run eval:word2vec`; ../shared/benchmarks)',

@@ -1,5 +1,5 @@
 // npm run train:word2vec [-- --corpus ship|brown|<file> --arch skipgram|cbow --epochs 5 --threads N
-//                          --alpha 0.025 --min-count 5 --keep 40000 --out models/word2vec --seed 1]
+//                          --alpha 0.025 --min-count 5 --keep 40000 --out models/word2vec --seed 1 --no-eval]
 // Trains word2vec on a prepared corpus (npm run data:word2vec first), saves the vectors with
 // metadata, evaluates them when ../shared/benchmarks is there, and writes the model card.
 import { availableParallelism } from 'node:os';
@@ -43,6 +43,9 @@ saveVectors(outDir, words, matrix, cfg.dim, {
   hyperParameters: { ...cfg, noiseTableSize: cfg.noiseTableSize },
   training: { seconds: Number(result.seconds.toFixed(1)), wordsProcessed: result.wordsProcessed, wordsPerSecond: Math.round(rate), date: new Date().toISOString().slice(0, 10) },
   shippedRows: keep,
+  // Where the files were written is not part of the recipe (a trial run's output may be promoted).
+  command: `npm run train:word2vec -- ${process.argv.slice(2).join(' ').replace(/--out \S+ ?/, '')}`.trim(),
 });
 console.log(`saved ${keep.toLocaleString('en')} × ${cfg.dim} vectors (float16) to ${outDir}`);
-await evaluateModel(outDir);
+// --no-eval: the side-by-side bench times the run end to end and evaluates separately.
+if (args['no-eval'] !== 'true') await evaluateModel(outDir);

@@ -4,5 +4,6 @@ export { renderHeatmap, heatmapLayout, heatmapColor } from './heatmap.ts';
 export { renderLineChart } from './line.ts';
 export { renderScatter } from './scatter.ts';
 export { renderBarChart } from './bar.ts';
+export { renderTokenStrip, showWhitespace } from './token-strip.ts';
 export { chartTheme } from './theme.ts';
 export type * from './types.ts';

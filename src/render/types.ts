@@ -69,3 +69,8 @@ export interface BarSpec extends ChartBase {
   yMin?: number;
   yMax?: number;
 }
+
+/** A tokenizer's output as a strip of coloured boxes (renderTokenStrip). */
+export interface TokenStripSpec extends Omit<ChartBase, 'height'> {
+  tokens: readonly { text: string; id: number }[];
+}

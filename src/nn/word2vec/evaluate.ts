@@ -90,10 +90,14 @@ export function evalAnalogy(v: WordVectors, questions: readonly Analogy[], limit
   return { accuracy: covered ? correct / covered : 0, correct, covered, total: questions.length };
 }
 
-/** Where the public benchmark files live: ../shared/benchmarks beside the repository root. */
+/**
+ * Where the public benchmark files live: $WORD2VEC_BENCHMARKS, else ../shared/benchmarks beside
+ * the repository root (CI and the main clone), else ../../shared/benchmarks (a git worktree one
+ * level deeper).
+ */
 export function benchmarksDir(repoRoot: string): string | undefined {
-  const dir = join(repoRoot, '..', 'shared', 'benchmarks');
-  return existsSync(join(dir, 'EN-WS-353-ALL.txt')) ? dir : undefined;
+  const candidates = [process.env.WORD2VEC_BENCHMARKS, join(repoRoot, '..', 'shared', 'benchmarks'), join(repoRoot, '..', '..', 'shared', 'benchmarks')];
+  return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'EN-WS-353-ALL.txt')));
 }
 
 /**

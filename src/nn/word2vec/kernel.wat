@@ -104,4 +104,73 @@
       (call $addRow (i32.load (i32.add (local.get $ctx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $e) (local.get $dim4))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br $al))))
+
+  ;; Search: out[r] = row r · q for rows r < n of the [n, dim] matrix at mat (cosine when both
+  ;; are unit length).
+  (func (export "scores") (param $mat i32) (param $n i32) (param $q i32) (param $out i32) (param $dim4 i32)
+    (local $r i32) (local $c i32) (local $row i32) (local $acc v128)
+    (block $r_end (loop $rl
+      (br_if $r_end (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $row (i32.add (local.get $mat) (i32.mul (local.get $r) (local.get $dim4))))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+      (local.set $c (i32.const 0))
+      (block $c_end (loop $cl
+        (br_if $c_end (i32.ge_u (local.get $c) (local.get $dim4)))
+        (local.set $acc (f32x4.add (local.get $acc)
+          (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $c))) (v128.load (i32.add (local.get $q) (local.get $c))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+        (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+          (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl))))
+
+  ;; Loading: n float16 numbers at src → float32 at dst, 4 at a time (n a multiple of 4).
+  ;; Shifting the 15 magnitude bits into float32 position and multiplying by 2^112 rebases the
+  ;; exponent (15 → 127) and handles subnormals exactly; inf/NaN are never stored, so not handled.
+  (func (export "f16to32") (param $src i32) (param $dst i32) (param $n i32)
+    (local $i i32) (local $h v128)
+    (block $end (loop $l
+      (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $h (v128.load16x4_u (i32.add (local.get $src) (i32.shl (local.get $i) (i32.const 1)))))
+      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $i) (i32.const 2)))
+        (v128.or
+          (i32x4.shl (v128.and (local.get $h) (v128.const i32x4 0x8000 0x8000 0x8000 0x8000)) (i32.const 16))
+          (f32x4.mul
+            (i32x4.shl (v128.and (local.get $h) (v128.const i32x4 0x7fff 0x7fff 0x7fff 0x7fff)) (i32.const 13))
+            (v128.const f32x4 0x1p112 0x1p112 0x1p112 0x1p112))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $l))))
+
+  ;; Scales each of the n rows of the [n, dim] matrix at mat to unit length (zero rows stay zero).
+  (func (export "normalize") (param $mat i32) (param $n i32) (param $dim4 i32)
+    (local $r i32) (local $c i32) (local $row i32) (local $acc v128) (local $norm f32) (local $inv v128)
+    (block $r_end (loop $rl
+      (br_if $r_end (i32.ge_u (local.get $r) (local.get $n)))
+      (local.set $row (i32.add (local.get $mat) (i32.mul (local.get $r) (local.get $dim4))))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+      (local.set $c (i32.const 0))
+      (block $c_end (loop $cl
+        (br_if $c_end (i32.ge_u (local.get $c) (local.get $dim4)))
+        (local.set $acc (f32x4.add (local.get $acc)
+          (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $c))) (v128.load (i32.add (local.get $row) (local.get $c))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $cl)))
+      (local.set $norm (f32.sqrt (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+        (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+      (if (f32.gt (local.get $norm) (f32.const 0))
+        (then
+          (local.set $inv (f32x4.splat (f32.div (f32.const 1) (local.get $norm))))
+          (local.set $c (i32.const 0))
+          (block $s_end (loop $sl
+            (br_if $s_end (i32.ge_u (local.get $c) (local.get $dim4)))
+            (v128.store (i32.add (local.get $row) (local.get $c))
+              (f32x4.mul (local.get $inv) (v128.load (i32.add (local.get $row) (local.get $c)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (br $sl)))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl))))
 )

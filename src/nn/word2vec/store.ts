@@ -2,7 +2,7 @@
 // [V, dim] matrix as little-endian float16) and metadata.json (sizes, training record, eval).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeHalf, encodeHalf } from './float16.ts';
+import { encodeHalf } from './float16.ts';
 import { WordVectors } from './vectors.ts';
 
 export interface VectorsMetadata {
@@ -31,10 +31,7 @@ export function loadVectors(dir: string): WordVectors {
   const words = readFileSync(join(dir, 'vocab.txt'), 'utf8').split('\n').slice(0, meta.size);
   const bytes = readFileSync(join(dir, 'vectors.f16'));
   if (bytes.byteLength !== meta.size * meta.dim * 2) throw new Error(`vectors.f16 has ${bytes.byteLength} bytes, expected ${meta.size}×${meta.dim}×2`);
-  // Copy into an aligned buffer: Buffer slices may start at an odd offset.
-  const half = new Uint16Array(meta.size * meta.dim);
-  new Uint8Array(half.buffer).set(bytes);
-  return new WordVectors(words, decodeHalf(half), meta.dim);
+  return new WordVectors(words, { float16: bytes }, meta.dim);
 }
 
 /** fastText / word2vec text format ("V dim" header, then "word x1 … xdim"); `</s>` is dropped. */

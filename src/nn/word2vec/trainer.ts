@@ -65,7 +65,7 @@ export function setupArrays(corpus: Int32Array, vocab: Vocab, cfg: Word2VecConfi
 export async function train(corpus: Int32Array, vocab: Vocab, cfg: Word2VecConfig, onProgress?: ProgressFn): Promise<TrainResult> {
   const t0 = performance.now();
   const arrays = setupArrays(corpus, vocab, cfg);
-  const wasm = cfg.kernel === 'wasm' ? await kernelWasm() : undefined;
+  const wasm = cfg.kernel === 'wasm' ? kernelWasm() : undefined;
   const totalWords = cfg.epochs * vocab.trainWords;
   const jobs: KernelJob[] = sliceCorpus(arrays.corpus, cfg.threads).map(([start, end], t) => ({
     arch: cfg.arch, dim: cfg.dim, window: cfg.window, negative: cfg.negative, epochs: cfg.epochs,

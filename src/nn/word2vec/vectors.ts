@@ -1,5 +1,6 @@
 // Trained word vectors: lookup, cosine neighbours, 3CosAdd analogies, similarity, OOV spelling help.
 // Rows are L2-normalised once at load, so cosine similarity is a plain dot product.
+import { instantiateKernel, type WasmExports } from './wasm.ts';
 
 export interface Neighbour {
   word: string;
@@ -9,22 +10,47 @@ export interface Neighbour {
 export class WordVectors {
   readonly words: readonly string[];
   readonly dim: number;
-  /** [V, dim] unit-length rows. */
+  /** [V, dim] unit-length rows, living in WebAssembly memory so the SIMD kernel can scan them. */
   readonly unit: Float32Array;
   private readonly index: Map<string, number>;
+  private readonly kernel: WasmExports;
+  private readonly qPtr: number;
+  private readonly outPtr: number;
+  private readonly matPtr: number;
+  private readonly q: Float32Array;
+  private readonly out: Float32Array;
 
-  constructor(words: readonly string[], matrix: Float32Array, dim: number) {
-    if (matrix.length !== words.length * dim) throw new Error(`matrix has ${matrix.length} numbers, expected ${words.length}×${dim}`);
+  /**
+   * `matrix`: [V, dim] float32 numbers, or the bytes of a little-endian float16 matrix (the
+   * shipped file), decoded by the kernel straight into its memory. Rows are normalised here.
+   */
+  constructor(words: readonly string[], matrix: Float32Array | { float16: Uint8Array }, dim: number) {
+    const V = words.length;
+    const given = matrix instanceof Float32Array ? matrix.length : matrix.float16.byteLength / 2;
+    if (given !== V * dim) throw new Error(`matrix has ${given} numbers, expected ${V}×${dim}`);
+    if (dim % 4 !== 0) throw new Error(`dim must be a multiple of 4 (SIMD lanes), got ${dim}`);
     this.words = words;
     this.dim = dim;
-    this.index = new Map(words.map((w, i) => [w, i]));
-    this.unit = new Float32Array(matrix.length);
-    for (let r = 0; r < words.length; r++) {
-      let n = 0;
-      for (let c = 0; c < dim; c++) n += matrix[r * dim + c]! ** 2;
-      const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-      for (let c = 0; c < dim; c++) this.unit[r * dim + c] = matrix[r * dim + c]! * inv;
+    this.index = new Map();
+    for (let i = 0; i < V; i++) this.index.set(words[i]!, i);
+    const align = (n: number) => Math.ceil(n / 64) * 64;
+    this.qPtr = 4096; // below: kernel.wat's sigmoid-table slot, unused here
+    this.outPtr = align(this.qPtr + dim * 4);
+    this.matPtr = align(this.outPtr + V * 4);
+    const stagePtr = align(this.matPtr + V * dim * 4); // float16 bytes land here first
+    const bytes = matrix instanceof Float32Array ? stagePtr : stagePtr + V * dim * 2;
+    const pages = Math.ceil(bytes / 65536);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.kernel = instantiateKernel(memory);
+    this.q = new Float32Array(memory.buffer, this.qPtr, dim);
+    this.out = new Float32Array(memory.buffer, this.outPtr, V);
+    this.unit = new Float32Array(memory.buffer, this.matPtr, V * dim);
+    if (matrix instanceof Float32Array) this.unit.set(matrix);
+    else {
+      new Uint8Array(memory.buffer, stagePtr, V * dim * 2).set(matrix.float16);
+      this.kernel.f16to32(stagePtr, this.matPtr, V * dim);
     }
+    this.kernel.normalize(this.matPtr, V, dim * 4);
   }
 
   get size(): number {
@@ -55,29 +81,32 @@ export class WordVectors {
     return normalise(out);
   }
 
-  /** Cosine of every row with `query` (which should be unit length). */
+  /**
+   * Cosine of every row with `query` (which should be unit length), by the SIMD kernel. The
+   * result is a view that the next call overwrites.
+   */
   scores(query: Float32Array): Float32Array {
+    this.q.set(query);
+    this.kernel.scores(this.matPtr, this.words.length, this.qPtr, this.outPtr, this.dim * 4);
+    return this.out;
+  }
+
+  /** The same in plain JS (the reference the tests compare the kernel with). */
+  scoresJs(query: Float32Array): Float32Array {
     const { unit, dim } = this;
     const V = this.words.length;
     const out = new Float32Array(V);
     for (let r = 0, base = 0; r < V; r++, base += dim) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let c = 0;
-      for (; c + 3 < dim; c += 4) {
-        s0 += unit[base + c]! * query[c]!;
-        s1 += unit[base + c + 1]! * query[c + 1]!;
-        s2 += unit[base + c + 2]! * query[c + 2]!;
-        s3 += unit[base + c + 3]! * query[c + 3]!;
-      }
-      for (; c < dim; c++) s0 += unit[base + c]! * query[c]!;
-      out[r] = s0 + s1 + s2 + s3;
+      let s = 0;
+      for (let c = 0; c < dim; c++) s += unit[base + c]! * query[c]!;
+      out[r] = s;
     }
     return out;
   }
 
   /** The k rows most similar to `query`, skipping `exclude`; `limit` keeps only the most frequent rows. */
   nearest(query: Float32Array, k: number, exclude: ReadonlySet<string> = new Set(), limit = this.size): Neighbour[] {
-    const s = this.scores(query);
+    const s = this.scores(query).slice(); // a plain copy: V8 reads shared memory more slowly
     return topK(s, k, (i) => i < limit && !exclude.has(this.words[i]!)).map((i) => ({ word: this.words[i]!, score: s[i]! }));
   }
 

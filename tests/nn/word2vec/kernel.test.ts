@@ -44,7 +44,7 @@ describe('gradient step', () => {
   });
 
   it('WebAssembly SIMD kernel matches the same hand-computed update', async () => {
-    const wasm = await kernelWasm();
+    const wasm = kernelWasm();
     checkHandStep((m) => makeOps(m, wasm));
   });
 
@@ -62,7 +62,7 @@ describe('gradient step', () => {
   });
 
   it('CBOW: JS and WASM agree on a step over a two-word context', async () => {
-    const wasm = await kernelWasm();
+    const wasm = kernelWasm();
     const run = (ops: (m: WebAssembly.Memory) => KernelOps) => {
       const { memory, f32, i32 } = setupStep();
       f32.set([-0.3, 0.1, 0.0, 0.2], 1032); // a second context row at byte 4128
