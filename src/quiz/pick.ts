@@ -1,6 +1,7 @@
 // Choosing the next question for a channel: bank questions never repeat in a channel until the
 // pool (topic + difficulty) is used up; generated questions are mixed in when a model is present.
 import type { Platform } from '../core/command.ts';
+import { log } from '../core/log.ts';
 import type { Difficulty, QuestionSnapshot, QuizStore } from '../store/types.ts';
 import type { BankQuestion } from './bank.ts';
 import { availableGenerators, type QuestionGenerator } from './generators/index.ts';
@@ -63,7 +64,14 @@ export async function pickQuestion(
     (g) => source === 'model' || opts.difficulty === undefined || g.difficulty === opts.difficulty,
   );
   if (source === 'model') {
-    if (gens.length > 0) return { question: await fromGenerator(gens, ctx) };
+    if (gens.length > 0) {
+      try {
+        return { question: await fromGenerator(gens, ctx) };
+      } catch (err) {
+        log.error({ err }, 'quiz: a question generator failed');
+        return { problem: 'Our model could not make a question just now. Try again, or use `source:bank`.' };
+      }
+    }
     const ready = availableGenerators(ctx.generators).map((g) => TOPIC_LABELS[g.topic]);
     const where = opts.topic ? ` for ${TOPIC_LABELS[opts.topic]}` : '';
     return {
@@ -73,7 +81,11 @@ export async function pickQuestion(
     };
   }
   if (source === 'any' && gens.length > 0 && ctx.rng() < ctx.generatedShare) {
-    return { question: await fromGenerator(gens, ctx) };
+    try {
+      return { question: await fromGenerator(gens, ctx) };
+    } catch (err) {
+      log.error({ err }, 'quiz: a question generator failed; asking a bank question instead');
+    }
   }
 
   const pool = ctx.bank.filter(

@@ -146,6 +146,17 @@ describe('the generator registry', () => {
     service.stop();
   });
 
+  it('falls back to the bank when a generator fails, and says so for source:model', async () => {
+    store = tempStore();
+    const failing: QuestionGenerator = { ...missing, id: 'failing', topic: 'transformer', available: () => true };
+    const service = new QuizService(store, new FakeClock(), { rng: seededRng(2), generators: [failing], generatedShare: 1 });
+    const any = await service.start({ platform: 'test', channelId: 'c1' }, { topic: 'transformer' }, 'u');
+    expect('quiz' in any && any.quiz.question.id).toMatch(/^transformer-\d+$/);
+    const model = await service.start({ platform: 'test', channelId: 'c1' }, { topic: 'transformer', source: 'model' }, 'u');
+    expect(model).toEqual({ problem: expect.stringMatching(/could not make a question/) });
+    service.stop();
+  });
+
   it('mixes generated questions into ordinary quizzes at the configured share', async () => {
     store = tempStore();
     const service = new QuizService(store, new FakeClock(), { rng: seededRng(9), generators: [gptTokens], generatedShare: 0.5 });
