@@ -42,7 +42,7 @@ export const explain = defineCommand({
     { name: 'days', type: 'integer', description: `rnn: days to unroll (default ${DEFAULT_DAYS})`, min: 1, max: MAX_DAYS },
     { name: 'values', type: 'string', description: `lstm: 2–${MAX_STEP_DAYS} days to run, e.g. ${VALUES_EXAMPLE}`, maxLength: 200 },
   ],
-  handler(req) {
+  async handler(req) {
     const topicId = req.options.topic as TopicId | undefined;
     if (!topicId) return topicList();
     const depth = (req.options.depth as Depth | undefined) ?? 'quick';
@@ -70,7 +70,7 @@ export const explain = defineCommand({
       return notes.length ? { ...r, text: `${r.text}\n\n*${notes.join(' ')}*` } : r;
     }
 
-    const e = getTopic(topicId).explain({ depth, days: req.options.days as number | undefined, values });
+    const e = await getTopic(topicId).explain({ depth, days: req.options.days as number | undefined, values });
     const text = notes.length ? `${e.text}\n\n*${notes.join(' ')}*` : e.text;
     return { title: e.title, text, fields: e.sections, images: e.image ? [e.image] : undefined };
   },

@@ -25,7 +25,7 @@ export interface Topic {
   title: string;
   /** One line for the topic list. */
   summary: string;
-  explain(input: ExplainInput): Explanation;
+  explain(input: ExplainInput): Explanation | Promise<Explanation>;
 }
 
 export const QUICK_TEXT_LIMIT = 1500;

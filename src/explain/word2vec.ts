@@ -1,6 +1,7 @@
 // /explain word2vec — the notes' tiny example trained live, CBOW vs skip-gram windows, negative sampling.
 import { renderScatter } from '../render/index.ts';
 import { fixed } from './math.ts';
+import { neighboursLine, shippedNeighbours } from './shipped-neighbours.ts';
 import type { ExplainInput, Explanation, Topic } from './types.ts';
 import { contextWindow, cosine, nearest, NOTES_SENTENCES, skipGramPairs, TOY_W2V, trainToyWord2vec, type ToyW2vResult } from './word2vec-toy.ts';
 
@@ -56,8 +57,10 @@ export function negativeSamplingNumbers() {
   return { full, sampled, ratio: full / sampled };
 }
 
-function explain(input: ExplainInput): Explanation {
+async function explain(input: ExplainInput): Promise<Explanation> {
   const r = trainToyWord2vec();
+  const shipped = await shippedNeighbours();
+  const neighbours = shipped ? neighboursLine(shipped) : 'Nearest neighbours in our big trained vectors: /neighbors will show them.';
   const before = pairSimilarity(r, 'troll 2', 'gymkata', 'before');
   const after = pairSimilarity(r, 'troll 2', 'gymkata', 'after');
   const ns = negativeSamplingNumbers();
@@ -77,7 +80,7 @@ function explain(input: ExplainInput): Explanation {
         idea +
         demo +
         '\n\n**CBOW** predicts a word from its neighbours; **skip-gram** predicts the neighbours from the word. **Negative sampling** makes a huge vocabulary affordable: each step updates the right word and a few random "wrong" ones, not all of them. ' +
-        'Nearest neighbours in our big trained vectors: /neighbors will show them.',
+        neighbours,
       image: w2vChart(r),
     };
   }
@@ -110,7 +113,7 @@ function explain(input: ExplainInput): Explanation {
           'Use an embedding layer trained with the model (as in seq2seq and transformers) when you have task data: it learns what the task needs. ' +
           'Transformers go further and give a different vector per occurrence ("bank" of a river vs a bank account).',
       },
-      { name: 'Our trained vectors', value: 'Nearest neighbours from the vectors we trained on a real corpus: /neighbors will show them. This page never makes them up.' },
+      { name: 'Our trained vectors', value: shipped ? neighboursLine(shipped) : 'Nearest neighbours from the vectors we train on a real corpus: /neighbors will show them. This page never makes them up.' },
     ],
   };
 }

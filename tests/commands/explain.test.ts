@@ -10,6 +10,7 @@ import type { RequestContext } from '../../src/core/command.ts';
 import { autocomplete, dispatchButton, dispatchLine } from '../../src/core/dispatch.ts';
 import { LIMITS } from '../../src/core/reply.ts';
 import { Registry } from '../../src/core/registry.ts';
+import { SHOWCASE_WORDS, shippedVectorsPresent } from '../../src/explain/shipped-neighbours.ts';
 import { QUICK_TEXT_LIMIT, TOPIC_IDS } from '../../src/explain/types.ts';
 
 const ctx: RequestContext = { platform: 'test', userId: 'u1', userName: 'Ada', channelId: 'c1' };
@@ -83,8 +84,20 @@ describe('/explain', () => {
     expect(out.reply.text).toContain('/explain attention');
   });
 
-  it('never fakes nearest neighbours or translations', async () => {
-    expect((await run('/explain topic:word2vec')).reply.text).toContain('/neighbors will show them');
+  it('shows nearest neighbours only from our shipped vectors, and never fakes them', async () => {
+    const text = (await run('/explain topic:word2vec')).reply.text;
+    if (!shippedVectorsPresent()) {
+      expect(text).toContain('/neighbors will show them');
+      return;
+    }
+    const mod = (await import('../../src/nn/word2vec/' + 'index.ts')) as { shippedVectors(): { neighbours(w: string[], k: number): { word: string; score: number }[] } };
+    for (const w of SHOWCASE_WORDS) {
+      const expected = mod.shippedVectors().neighbours([w], 3).map((n) => `${n.word} (${n.score.toFixed(2)})`).join(', ');
+      expect(text).toContain(`*${w}* → ${expected}`);
+    }
+  });
+
+  it('never fakes a translation', async () => {
     expect((await run('/explain topic:seq2seq depth:deep')).reply.fields!.map((f) => f.value).join(' ')).toContain('does not invent its output');
   });
 
