@@ -14,7 +14,7 @@ function pct(x: number): number {
   return Math.round(x * 100);
 }
 
-/** Wrong choices from the same run (other gates, other days, the complement), at least 4 points apart. */
+/** Wrong choices from the same run (other gates, other days, the complement), at least 6 points apart. */
 function distractors(days: LstmDay[], dayIndex: number, answer: number): number[] {
   const d = days[dayIndex];
   const pool = [
@@ -30,7 +30,7 @@ function distractors(days: LstmDay[], dayIndex: number, answer: number): number[
   const out: number[] = [];
   for (const p of pool) {
     if (p < 0 || p > 100) continue;
-    if ([answer, ...out].some((q) => Math.abs(q - p) < 4)) continue;
+    if ([answer, ...out].some((q) => Math.abs(q - p) < 6)) continue;
     out.push(p);
     if (out.length === 3) break;
   }
