@@ -3,6 +3,7 @@
 import { renderBarChart, renderHeatmap } from '../render/index.ts';
 import { fixed, percent } from './math.ts';
 import { attend, buildToySeq2seq, encode, type AttentionStep } from './toy-seq2seq.ts';
+import { attentionLines, realRun } from './shipped-translation.ts';
 import type { ExplainInput, Explanation, Topic } from './types.ts';
 
 export const ATTENTION_INPUT = ["let's", 'go'];
@@ -67,7 +68,7 @@ export function weightedSumLine(d: AttentionDemo, step: number): string {
   return `${s.weights.map((w, i) => `${fixed(w, 3)}·${vec(s.keys[i]!)}`).join(' + ')} = ${vec(s.attended)}`;
 }
 
-function explain(input: ExplainInput): Explanation {
+async function explain(input: ExplainInput): Promise<Explanation> {
   const d = attentionDemo();
   const why =
     'Plain seq2seq squeezes the whole input into one context vector, so long inputs lose detail, and sometimes one word must never be lost: "don\'t eat" vs "do eat" differ in a single early word. ' +
@@ -96,9 +97,10 @@ function explain(input: ExplainInput): Explanation {
         name: 'The key point',
         value:
           'Whatever the model (LSTM seq2seq or transformer), attention means the same thing: an extra path from each input position so every decoder step can use those values directly, with percentages it computes itself. ' +
-          `Here the untrained stand-in weights split the first step ${percent(s0.weights[0]!)} / ${percent(s0.weights[1]!)}; learned attention will be shown by /translate once the translation models ship.`,
+          `Here the untrained stand-in weights split the first step ${percent(s0.weights[0]!)} / ${percent(s0.weights[1]!)}; a trained model learns sharper percentages.`,
       },
       { name: 'Dot product vs cosine similarity', value: 'Cosine similarity is the dot product divided by both vectors\' lengths. The dot product is cheaper and also lets a bigger vector score higher; softmax then normalises the scores anyway.' },
+      await realRunField(),
       { name: 'See also', value: '/explain transformer (attention without recurrence), /explain alice-tn (what the notes call "Alice TN networks").' },
     ]),
   };
@@ -110,3 +112,14 @@ export const attentionTopic: Topic = {
   summary: 'why seq2seq forgets long inputs, and dot product → softmax → weighted sum, step by step',
   explain,
 };
+
+async function realRunField() {
+  const run = await realRun('attention');
+  if (!run || run.attention.length === 0) {
+    return { name: 'Learned attention', value: 'Attention learned by a trained translator will be shown by /translate once the translation models ship; this page does not invent it.' };
+  }
+  return {
+    name: 'Learned attention (our trained attention model, models/translate)',
+    value: `Just now: "${run.english}" → **${run.text}**. For each output word, the input words it used most:\n\`\`\`\n${attentionLines(run)}\n\`\`\`\nThe full heatmap: \`/translate text:${run.english} model:attention\`.`,
+  };
+}

@@ -3,6 +3,7 @@
 import { renderBarChart } from '../render/index.ts';
 import { fixed } from './math.ts';
 import { buildToySeq2seq, encode, INPUT_VOCAB, OUTPUT_VOCAB, parameterCounts, TOY_SEQ2SEQ, type EncoderRun } from './toy-seq2seq.ts';
+import { modelAvailable, realRun } from './shipped-translation.ts';
 import type { ExplainInput, Explanation, Topic } from './types.ts';
 
 export const EXAMPLE_INPUT = ["let's", 'go'];
@@ -32,7 +33,7 @@ export function contextChart(enc: EncoderRun) {
   });
 }
 
-function explain(input: ExplainInput): Explanation {
+async function explain(input: ExplainInput): Promise<Explanation> {
   const m = buildToySeq2seq();
   const enc = encode(m, EXAMPLE_INPUT);
   const cfg = TOY_SEQ2SEQ;
@@ -49,7 +50,8 @@ function explain(input: ExplainInput): Explanation {
     '```\n' + contextLines(enc) + '\n```';
   const title = 'Seq2seq: encoder, context vector, decoder';
   if (input.depth === 'quick') {
-    return { title, text: idea + demo + '\nA trained model will be shown by /translate once the translation models ship.', image: contextChart(enc) };
+    const pointer = (await modelAvailable('seq2seq')) ? '\nA trained one: `/translate text:let\'s go model:seq2seq`, or `depth:deep` here.' : '\nA trained model will be shown by /translate once the translation models ship.';
+    return { title, text: idea + demo + pointer, image: contextChart(enc) };
   }
   const tf = EXAMPLE_OUTPUT.map((w, i) => `step ${i + 1}: input ${i === 0 ? '<EOS>' : EXAMPLE_OUTPUT[i - 1]} → should output ${w}`).join('\n');
   return {
@@ -77,7 +79,7 @@ function explain(input: ExplainInput): Explanation {
         name: 'Its weak spot',
         value: 'Everything the decoder knows about the input must squeeze through the fixed-size context vector, so long inputs lose detail. Attention fixes that: /explain attention.',
       },
-      { name: 'A real run', value: 'A trained English→Spanish encoder–decoder will be shown by /translate once the translation models ship; this page does not invent its output.' },
+      await realRunField(),
     ],
   };
 }
@@ -88,3 +90,15 @@ export const seq2seqTopic: Topic = {
   summary: 'encoder–decoder LSTMs, the context vector, <EOS> and teacher forcing, with a worked example',
   explain,
 };
+
+
+async function realRunField() {
+  const run = await realRun('seq2seq');
+  if (!run) return { name: 'A real run', value: 'A trained English→Spanish encoder–decoder will be shown by /translate once the translation models ship; this page does not invent its output.' };
+  return {
+    name: 'A real run (our trained seq2seq, models/translate)',
+    value:
+      `Just now: "${run.english}" → **${run.text}** (tokens: ${run.tokens.join(' ')}). ` +
+      'Same steps as above, with learned weights: the encoder\'s final memories are the only thing the decoder gets from the input. More with `/translate model:seq2seq`.',
+  };
+}
