@@ -117,3 +117,21 @@ describe('renderHeatmap', () => {
     expect(parseHex('#fff')).toEqual([255, 255, 255]);
   });
 });
+
+describe('engine', () => {
+  it('leaves no timers behind (an undisposed chart would keep the process alive)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const settle = () => new Promise((r) => setTimeout(r, 100)); // one-shot frame timers fire and go
+    renderHeatmap(spec); // load ECharts first
+    await settle();
+    const before = timers();
+    renderHeatmap(spec);
+    const boom = () => {
+      throw new Error('formatter failed');
+    };
+    const failing = { xAxis: { type: 'category', data: ['a'], axisLabel: { formatter: boom } }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: [1] }] };
+    expect(() => renderSvg(failing as never, 200, 200)).toThrow('formatter failed');
+    await settle();
+    expect(timers()).toBe(before);
+  });
+});
