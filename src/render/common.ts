@@ -1,7 +1,7 @@
 // Pieces every chart kind shares: sizes, title, base option, alt-text helpers.
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY } from './fonts.ts';
-import { ellipsize } from './labels.ts';
+import { drawable, shorten } from './labels.ts';
 import { chartTheme, FONT, type ChartTheme } from './theme.ts';
 import type { Theme } from './types.ts';
 
@@ -38,7 +38,7 @@ export function baseOption(f: Frame, title?: string): EChartsOption {
     textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT.label, color: t.text },
     title: title
       ? {
-          text: title,
+          text: drawable(title.replace(/\s+/g, ' ')),
           left: PAD,
           top: PAD - 4,
           padding: 0,
@@ -66,7 +66,7 @@ export function axisLabelStyle(f: Frame) {
 
 /** "a, b, c and 4 more" for alt text. */
 export function listSome(items: readonly string[], n = 4): string {
-  const shown = items.slice(0, n).map((s) => ellipsize(s, 24));
+  const shown = items.slice(0, n).map((s) => shorten(s, 24));
   const rest = items.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   if (shown.length <= 1) return shown.join('');

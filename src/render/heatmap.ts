@@ -5,7 +5,7 @@ import type { ImageAttachment } from '../core/reply.ts';
 import { colorAt, luminance, type RGB } from './color.ts';
 import { axisLabelStyle, axisNameStyle, baseOption, fmtNum, frame, listSome, PAD } from './common.ts';
 import { renderSvg, svgToPng } from './engine.ts';
-import { ellipsize, formatValue, maxTextWidth, type ValueFormat } from './labels.ts';
+import { ellipsize, formatValue, maxTextWidth, nameText, shorten, type ValueFormat } from './labels.ts';
 import { FONT, type ChartTheme } from './theme.ts';
 import type { HeatmapSpec } from './types.ts';
 
@@ -121,7 +121,7 @@ export function heatmapOption(spec: HeatmapSpec, layout = heatmapLayout(spec)): 
     xAxis: {
       type: 'category',
       data: layout.colLabels,
-      name: spec.xLabel,
+      name: nameText(spec.xLabel),
       nameLocation: 'middle',
       nameGap: (layout.height - grid.top - grid.height) - PAD - FONT.small / 2 - 2,
       nameTextStyle: axisNameStyle(f),
@@ -139,7 +139,7 @@ export function heatmapOption(spec: HeatmapSpec, layout = heatmapLayout(spec)): 
       type: 'category',
       data: layout.rowLabels,
       inverse: true, // first row on top, as in the spec
-      name: spec.yLabel,
+      name: nameText(spec.yLabel),
       nameLocation: 'middle',
       nameRotate: 90,
       nameGap: grid.left - PAD - FONT.small / 2 - 2,
@@ -204,7 +204,7 @@ export function heatmapAlt(spec: HeatmapSpec, layout = heatmapLayout(spec)): str
   );
   const title = spec.title ? `${spec.title}: heatmap` : 'Heatmap';
   const strongest = Number.isFinite(best.v)
-    ? ` Strongest cell: ${ellipsize(spec.rows[best.r]!, 24)} → ${ellipsize(spec.cols[best.c]!, 24)} (${formatValue(best.v, layout.valueFormat)}).`
+    ? ` Strongest cell: ${shorten(spec.rows[best.r]!, 24)} → ${shorten(spec.cols[best.c]!, 24)} (${formatValue(best.v, layout.valueFormat)}).`
     : '';
   return (
     `${title} of ${spec.rows.length} rows (${listSome(spec.rows)}) by ${spec.cols.length} columns (${listSome(spec.cols)}),` +

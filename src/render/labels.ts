@@ -7,16 +7,30 @@ export const MAX_LABEL_CHARS = 14;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const MISSING = '□';
 
-/**
- * A label as drawn: whitespace collapsed, at most `max` characters (graphemes: an emoji with its
- * skin tone is one) then '…'; a character the font cannot draw (emoji, CJK) becomes '□', since
- * resvg would leave it out silently.
- */
-export function ellipsize(label: string, max = MAX_LABEL_CHARS): string {
-  const chars = [...graphemes.segment(label.replace(/\s+/g, ' ').trim())].map(({ segment }) =>
-    [...segment].every((ch) => hasGlyph(ch.codePointAt(0)!)) ? segment : MISSING,
-  );
+/** Whitespace collapsed, at most `max` characters (graphemes: an emoji with its skin tone is one) then '…'. */
+export function shorten(text: string, max: number): string {
+  const chars = [...graphemes.segment(text.replace(/\s+/g, ' ').trim())].map((g) => g.segment);
   return chars.length <= max ? chars.join('') : chars.slice(0, max).join('') + '…';
+}
+
+/** Characters the font cannot draw (emoji, CJK) become '□': resvg would silently leave them out. */
+export function drawable(text: string): string {
+  return [...graphemes.segment(text)]
+    .map(({ segment }) => ([...segment].every((ch) => hasGlyph(ch.codePointAt(0)!)) ? segment : MISSING))
+    .join('');
+}
+
+/** A label as drawn: shortened to `max` characters, undrawable characters boxed. */
+export function ellipsize(label: string, max = MAX_LABEL_CHARS): string {
+  return drawable(shorten(label, max));
+}
+
+/** Longest axis name drawn in full. */
+export const MAX_AXIS_NAME_CHARS = 40;
+
+/** An axis name or title as drawn (undefined stays undefined: no name). */
+export function nameText(text: string | undefined, max = MAX_AXIS_NAME_CHARS): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : ellipsize(text, max);
 }
 
 /** Width in px of the widest label at `fontSize`. */

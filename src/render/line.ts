@@ -3,7 +3,7 @@ import type { EChartsOption, XAXisComponentOption } from 'echarts';
 import type { ImageAttachment } from '../core/reply.ts';
 import { axisLabelStyle, axisNameStyle, baseOption, fmtNum, frame, listSome, PAD, type Frame } from './common.ts';
 import { renderSvg, svgToPng } from './engine.ts';
-import { ellipsize, formatTick } from './labels.ts';
+import { ellipsize, formatTick, nameText, shorten } from './labels.ts';
 import { legendOption } from './legend.ts';
 import type { LineSpec } from './types.ts';
 
@@ -29,7 +29,7 @@ export function lineOption(spec: LineSpec, f: Frame = frame(spec)): EChartsOptio
       ...(numericX
         ? { type: 'value' as const, min: 'dataMin', max: 'dataMax' }
         : { type: 'category' as const, data: spec.x.map((v) => ellipsize(String(v))), boundaryGap: false }),
-      name: spec.xLabel,
+      name: nameText(spec.xLabel),
       nameLocation: 'middle',
       nameGap: 28,
       nameTextStyle: axisNameStyle(f),
@@ -44,7 +44,7 @@ export function lineOption(spec: LineSpec, f: Frame = frame(spec)): EChartsOptio
       scale: !spec.logY,
       min: spec.yMin,
       max: spec.yMax,
-      name: spec.yLabel,
+      name: nameText(spec.yLabel),
       nameLocation: 'middle',
       nameGap: 44,
       nameRotate: 90,
@@ -80,8 +80,8 @@ export function lineAlt(spec: LineSpec): string {
     (spec.logY ? ' (log scale)' : '') + '.';
   const ends = spec.series.slice(0, 4).map((s) => {
     const vals = s.data.filter((v): v is number => v !== null && Number.isFinite(v));
-    if (!vals.length) return `${ellipsize(s.name, 24)} has no data`;
-    return `${ellipsize(s.name, 24)} goes from ${fmtNum(vals[0]!)} to ${fmtNum(vals[vals.length - 1]!)} (min ${fmtNum(Math.min(...vals))}, max ${fmtNum(Math.max(...vals))})`;
+    if (!vals.length) return `${shorten(s.name, 24)} has no data`;
+    return `${shorten(s.name, 24)} goes from ${fmtNum(vals[0]!)} to ${fmtNum(vals[vals.length - 1]!)} (min ${fmtNum(Math.min(...vals))}, max ${fmtNum(Math.max(...vals))})`;
   });
   return `${head} ${ends.join('; ')}.`;
 }

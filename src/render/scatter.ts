@@ -4,7 +4,7 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { ImageAttachment } from '../core/reply.ts';
 import { axisLabelStyle, axisNameStyle, baseOption, frame, listSome, PAD, type Frame } from './common.ts';
 import { renderSvg, svgToPng } from './engine.ts';
-import { ellipsize, formatTick, maxTextWidth } from './labels.ts';
+import { ellipsize, formatTick, maxTextWidth, nameText } from './labels.ts';
 import { legendOption } from './legend.ts';
 import { FONT } from './theme.ts';
 import type { ScatterPoint, ScatterSpec } from './types.ts';
@@ -100,7 +100,7 @@ export function scatterOption(spec: ScatterSpec, f: Frame = frame(spec)): EChart
     type: 'value' as const,
     min,
     max,
-    name,
+    name: nameText(name),
     nameLocation: 'middle' as const,
     nameGap: vertical ? 40 : 28,
     nameRotate: vertical ? 90 : 0,

@@ -68,6 +68,8 @@ export interface BarSpec extends ChartBase {
   yLabel?: string;
   yMin?: number;
   yMax?: number;
+  showValues?: boolean; // print each bar's value at its end, default false
+  valueFormat?: 'percent' | 'fixed2' | 'fixed3'; // for those values and the value axis; default plain numbers
 }
 
 /** A tokenizer's output as a strip of coloured boxes (renderTokenStrip). */

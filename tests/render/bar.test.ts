@@ -77,3 +77,24 @@ describe('renderBarChart', () => {
     expect(luminance(png.at(3, 3))).toBeLessThan(0.03);
   });
 });
+
+describe('bar values and names', () => {
+  it('prints each value at its bar end and formats the value axis the same way', () => {
+    const spec = { categories: ['mat', 'floor'], series: [{ name: 'p', data: [0.52, 0.14] }], showValues: true, valueFormat: 'percent' as const, yMax: 0.52 };
+    const svg = renderSvg(barOption(spec), 640, 400);
+    const texts = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: +m[1]!, y: +m[2]!, text: m[3]! }));
+    const top = texts.find((t) => t.text === '52%');
+    expect(top).toBeDefined();
+    expect(texts.some((t) => t.text === '14%')).toBe(true);
+    expect(texts.some((t) => t.text === '50%')).toBe(true); // an axis tick, in percent too
+    expect(top!.y).toBeGreaterThan(12); // not pushed off the top by the full-height bar
+  });
+
+  it('boxes characters Inter cannot draw in titles and axis names, but keeps them in the alt text', () => {
+    const spec = { title: 'Top 👑 words', categories: ['a'], series: [{ name: 's', data: [1] }], xLabel: 'token 🙂' };
+    const svg = renderSvg(barOption(spec), 640, 400);
+    expect(svg).toContain('Top □ words');
+    expect(svg).toContain('token □');
+    expect(renderBarChart(spec).alt).toContain('Top 👑 words');
+  });
+});
