@@ -147,19 +147,15 @@ export class QuizService {
     if (quiz.platform !== req.platform || quiz.channelId !== req.channelId) {
       return ephemeral('⚠️ That button belongs to a quiz in another channel. Nothing was recorded.');
     }
-    const outcome = await this.store.recordAnswer({
-      quizId,
-      userId: req.userId,
-      userName: req.userName,
-      choice: Number(choiceText),
-      at: this.clock.now(),
-    });
+    const at = this.clock.now();
+    const outcome = await this.store.recordAnswer({ quizId, userId: req.userId, userName: req.userName, choice: Number(choiceText), at });
+    const left = Math.max(1, Math.ceil((quiz.closesAt - at) / 1000));
     switch (outcome.status) {
       case 'recorded':
         return ephemeral(
           outcome.correct
-            ? `✅ Right! +${outcome.points} point${outcome.points === 1 ? '' : 's'}. The explanation comes when the countdown ends.`
-            : `❌ Not this time: you chose ${LETTERS[Number(choiceText)]}. The answer comes when the countdown ends.`,
+            ? `✅ Right! +${outcome.points} point${outcome.points === 1 ? '' : 's'}. The explanation comes in ${left} s.`
+            : `❌ Not this time: you chose ${LETTERS[Number(choiceText)]}. The answer comes in ${left} s.`,
         );
       case 'duplicate':
         return ephemeral(`You already answered this quiz (you chose ${LETTERS[outcome.previousChoice]}). One answer per member.`);
