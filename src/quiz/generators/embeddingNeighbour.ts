@@ -26,31 +26,39 @@ function cosine(v: WordVectors, a: string, b: string): number {
   return v.similarity(a, b) ?? NaN;
 }
 
+/** "wines" for "wine": true but too easy to be a question. */
+function isVariant(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
 export function neighbourQuestion(v: WordVectors, probe: string, rng: Rng): GeneratedQuestion | undefined {
   const limit = Math.min(FREQUENT, v.size);
   const query = v.vector(probe);
   if (!query) return undefined;
-  const near = v.nearest(query, 5, new Set([probe]), limit);
-  const best = near[0];
+  const near = v.nearest(query, 6, new Set([probe]), limit);
+  const best = near.find((n) => WORD.test(n.word) && !isVariant(n.word, probe)) ?? near[0];
   if (!best) return undefined;
-  // Distractors: frequent plain words well below the answer's similarity and not near the probe.
-  const pool = v.words.slice(50, limit).filter((w) => WORD.test(w) && w !== probe && w !== best.word);
-  const wrong: string[] = [];
-  for (const w of shuffled(pool, rng)) {
-    if (cosine(v, probe, w) <= best.score - MARGIN && !wrong.includes(w)) wrong.push(w);
-    if (wrong.length === 3) break;
-  }
+  // Distractors: common plain words that are clearly less similar, preferring ones that are still
+  // somewhat related (so the question needs the embedding, not just common sense).
+  const pool = v.words
+    .slice(30, Math.min(5000, limit))
+    .filter((w) => WORD.test(w) && w !== probe && !near.some((n) => n.word === w) && !isVariant(w, probe));
+  const scored = shuffled(pool, rng).map((w) => ({ w, s: cosine(v, probe, w) }));
+  const related = scored.filter((x) => x.s <= best.score - MARGIN && x.s >= best.score - 3 * MARGIN);
+  const far = scored.filter((x) => x.s < best.score - 3 * MARGIN);
+  const wrong = [...related.slice(0, 2), ...far].slice(0, 3).map((x) => x.w);
   if (wrong.length < 2) return undefined;
-  const scores = [best.word, ...wrong].map((w) => `${w} ${cosine(v, probe, w).toFixed(2)}`);
+  const choices = [best.word, ...wrong];
+  const scores = choices.map((w) => `${w} ${cosine(v, probe, w).toFixed(2)}`);
   return {
     id: `gen:embedding-neighbour:${probe}`,
     prompt: `In our word2vec embedding, which of these words is closest to "${probe}" (highest cosine similarity)?`,
-    choices: [best.word, ...wrong],
+    choices,
     answer: 0,
     explanation:
       `Cosine similarity with "${probe}" in our vectors: ${scores.join(', ')}. Its nearest neighbours among the ` +
-      `${limit.toLocaleString('en-US')} most frequent words are ${near.map((n) => n.word).join(', ')}: words that appear ` +
-      `in similar contexts end up pointing in similar directions.`,
+      `${limit.toLocaleString('en-US')} most frequent words are ${near.map((n) => n.word).join(', ')}: words that ` +
+      `appear in similar contexts end up pointing in similar directions.`,
   };
 }
 
