@@ -113,13 +113,14 @@ export const attentionTopic: Topic = {
   explain,
 };
 
+/** The RNN attention model if shipped, else the transformer's encoder–decoder attention. */
 async function realRunField() {
-  const run = await realRun('attention');
+  const run = (await realRun('attention')) ?? (await realRun('transformer'));
   if (!run || run.attention.length === 0) {
     return { name: 'Learned attention', value: 'Attention learned by a trained translator will be shown by /translate once the translation models ship; this page does not invent it.' };
   }
   return {
-    name: 'Learned attention (our trained attention model, models/translate)',
-    value: `Just now: "${run.english}" → **${run.text}**. For each output word, the input words it used most:\n\`\`\`\n${attentionLines(run)}\n\`\`\`\nThe full heatmap: \`/translate text:${run.english} model:attention\`.`,
+    name: run.model === 'attention' ? 'Learned attention (our trained attention model, models/translate)' : 'Learned attention (our trained transformer: encoder–decoder attention, last layer, heads averaged)',
+    value: `Just now: "${run.english}" → **${run.text}**\nFor each output word, the input words it used most:\n\`\`\`\n${attentionLines(run)}\n\`\`\`\nThe full heatmap: \`/translate text:${run.english} model:${run.model}\`.`,
   };
 }

@@ -4,20 +4,21 @@
 import { existsSync } from 'node:fs';
 import { log } from '../core/log.ts';
 
-type Kind = 'seq2seq' | 'attention';
+type Kind = 'seq2seq' | 'attention' | 'transformer';
 const SERVICE = '../nn/translate/service.ts';
 
 /** The notes' example first, then the notes' "don't eat" case; the first one the model knows every word of is used. */
 export const CANDIDATES: Record<Kind, readonly string[]> = {
   seq2seq: ["let's go", 'to go'],
   attention: ["don't eat the apple", "we don't eat meat", "don't eat", "let's go"],
+  transformer: ["don't eat the apple", "we don't eat meat", "don't eat", "let's go"],
 };
 
 export interface RealRun {
   model: Kind;
   english: string;
   source: string[];
-  tokens: string[]; // Spanish tokens (incl. <EOS> if the model returns it)
+  tokens: string[]; // Spanish tokens; attention has one more row, for <EOS>
   text: string; // written Spanish
   attention: number[][]; // [output token][source token]; empty for plain seq2seq
 }
