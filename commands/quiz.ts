@@ -130,6 +130,8 @@ export const quiz = defineCommand({
     '/quiz schedule action:daily time:09:00 timezone:Europe/Berlin topic:attention',
   ],
   defaultSubcommand: 'start',
+  // A model-computed question may load a translation model first (seconds on a cold start).
+  slow: true,
   subcommands: [
     {
       name: 'start',

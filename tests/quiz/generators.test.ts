@@ -7,6 +7,8 @@ import { FakeClock } from '../../src/quiz/clock.ts';
 import { availableGenerators, GENERATORS } from '../../src/quiz/generators/index.ts';
 import { embeddingNeighbourGenerator, FREQUENT } from '../../src/quiz/generators/embeddingNeighbour.ts';
 import { forgetGate } from '../../src/quiz/generators/forgetGate.ts';
+import { attentionArgmax, attentionArgmaxGenerator, installedModel } from '../../src/quiz/generators/attentionArgmax.ts';
+import { MODELS_DIR } from '../../src/nn/catalog.ts';
 import { saveVectors } from '../../src/nn/word2vec/store.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,6 +113,54 @@ describe('embedding neighbour questions', () => {
       for (const c of q.choices) if (c !== answer) expect(cos(probe, c)).toBeLessThan(cos(probe, answer) - 0.1);
     }
   });
+});
+
+describe('attention argmax questions', () => {
+  const source = ['my', 'brother', 'has', 'a', 'red', 'car'];
+  const tokens = ['mi', 'hermano', 'tiene', 'un', 'coche', 'rojo'];
+  // One row per output token (+ <EOS>); "coche" looks mostly at "car", "rojo" at "red".
+  const attention: number[][] = tokens.concat('<EOS>').map((_, j) => source.map((_, i): number => (i === Math.min(j, 5) ? 0.7 : 0.06)));
+  attention[4] = [0.01, 0.02, 0.02, 0.05, 0.1, 0.8];
+  attention[5] = [0.01, 0.02, 0.02, 0.05, 0.6, 0.3];
+  const fake = async () => async () => ({ source, tokens, attention, unknown: [] });
+
+  it('is offered only when a translation model with attention is installed', () => {
+    const none = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-'));
+    expect(attentionArgmaxGenerator(none, fake).available()).toBe(false);
+  });
+
+  it('asks about an output word and answers with the English word of highest weight', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-'));
+    fs.mkdirSync(path.join(dir, 'attention'));
+    fs.writeFileSync(path.join(dir, 'attention', 'metadata.json'), '{}');
+    const gen = attentionArgmaxGenerator(dir, fake);
+    const rng = seededRng(6);
+    for (let i = 0; i < 20; i++) {
+      const q = await gen.generate(rng);
+      checkShape(q);
+      const written = /When it writes "([^"]+)"/.exec(q.prompt)![1];
+      const row = attention[tokens.indexOf(written)];
+      const best = source[row.indexOf(Math.max(...row))];
+      expect(q.choices[q.answer]).toBe(best);
+      expect(q.prompt).toContain('LSTM-with-attention');
+    }
+  });
+
+  it.runIf(attentionArgmax.available())(
+    'agrees with a fresh run of the shipped model',
+    async () => {
+      const q = await attentionArgmax.generate(seededRng(4));
+      const m = /translates "([^"]+)" as "[^"]*"\. When it writes "([^"]+)"/.exec(q.prompt)!;
+      const kind = installedModel(path.join(MODELS_DIR, 'translate'))!;
+      const service = (await import('../../src/nn/translate/service' + '.ts')) as {
+        translateText(t: string, k: string, o: { beam: number }): Promise<{ source: string[]; tokens: string[]; attention: number[][] }>;
+      };
+      const t = await service.translateText(m[1], kind, { beam: 1 });
+      const row = t.attention[t.tokens.indexOf(m[2])];
+      expect(q.choices[q.answer]).toBe(t.source[row.indexOf(Math.max(...row))]);
+    },
+    120_000,
+  );
 });
 
 describe('the generator registry', () => {
