@@ -5,7 +5,7 @@
 // (process start to vectors on disk). Quality: WordSim-353, SimLex-999, Google analogies.
 // Run it niced in the background (~15 min): `nice -n 5 npm run bench:word2vec > tmp/bench.log 2>&1 &`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchmarksDir, evaluateAll, type EvalReport } from '../src/nn/word2vec/evaluate.ts';
 import { loadTextVectors, loadVectors } from '../src/nn/word2vec/store.ts';
@@ -19,6 +19,9 @@ const ALPHA = 0.05; // fastText's default for both architectures; we pass it to 
 const ARCHS = (process.env.W2V_BENCH_ARCHS ?? 'skipgram,cbow').split(',') as ('skipgram' | 'cbow')[];
 const THREADS = (process.env.W2V_BENCH_THREADS ?? '1,2').split(',').map(Number);
 const OUT = join(REPO_ROOT, 'tmp', 'word2vec-bench');
+// Every run is appended here as it finishes, so a long bench cut short (or split into parts,
+// e.g. W2V_BENCH_ARCHS=cbow later) still summarises all its runs: W2V_BENCH_SUMMARY_ONLY=1.
+const RUNS_FILE = join(OUT, 'runs.jsonl');
 
 interface Run {
   tool: 'fastText' | 'ours';
@@ -61,23 +64,26 @@ export async function run(): Promise<void> {
   const ft = hasFastText();
   if (!ft) console.log('fasttext not installed (apt-get install fasttext): our trainer only');
 
-  const runs: Run[] = [];
+  const runs: Run[] = existsSync(RUNS_FILE) ? readFileSync(RUNS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Run) : [];
+  const record = (r: Run) => {
+    runs.push(r);
+    appendFileSync(RUNS_FILE, JSON.stringify(r) + '\n');
+    report(r);
+  };
   const quality = async (v: WordVectors) => (bench ? evaluateAll(v, bench) : undefined);
-  for (const arch of ARCHS) {
+  for (const arch of process.env.W2V_BENCH_SUMMARY_ONLY ? [] : ARCHS) {
     for (const threads of THREADS) {
       for (let r = 0; r < RUNS; r++) {
         if (ft) {
           const prefix = join(OUT, `ft-${arch}-${threads}`);
           const seconds = timed('fasttext', [arch, '-input', corpusFile, '-output', prefix, '-maxn', '0', '-dim', '100', '-ws', '5', '-neg', '5', '-minCount', '5', '-epoch', String(EPOCHS), '-t', '1e-3', '-lr', String(ALPHA), '-thread', String(threads)]);
           const q = await quality(loadTextVectors(`${prefix}.vec`));
-          runs.push({ tool: 'fastText', arch, threads, seconds, wordsPerSecond: words.fastText / seconds, quality: q });
-          report(runs.at(-1)!);
+          record({ tool: 'fastText', arch, threads, seconds, wordsPerSecond: words.fastText / seconds, quality: q });
         }
         const dir = join(OUT, `ours-${arch}-${threads}`);
         const seconds = timed(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/word2vec/train.ts'), '--corpus', corpusFile, '--arch', arch, '--threads', String(threads), '--epochs', String(EPOCHS), '--alpha', String(ALPHA), '--seed', String(r + 1), '--out', dir, '--no-eval']);
         const q = await quality(loadVectors(dir));
-        runs.push({ tool: 'ours', arch, threads, seconds, wordsPerSecond: words.ours / seconds, quality: q });
-        report(runs.at(-1)!);
+        record({ tool: 'ours', arch, threads, seconds, wordsPerSecond: words.ours / seconds, quality: q });
       }
     }
   }
@@ -102,9 +108,12 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
   };
   const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
   const sign = (x: number, d = 3) => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(d) : '–');
-  for (const arch of ARCHS) {
-    for (const threads of THREADS) {
+  const archs = [...new Set(runs.map((r) => r.arch))];
+  const threadCounts = [...new Set(runs.map((r) => r.threads))].sort();
+  for (const arch of archs) {
+    for (const threads of threadCounts) {
       const o = pick('ours', arch, threads), f = pick('fastText', arch, threads);
+      if (o.length === 0 && f.length === 0) continue;
       const m = (rs: Run[]) => ({
         wps: med(rs, (r) => r.wordsPerSecond),
         s: med(rs, (r) => r.seconds),
@@ -113,7 +122,7 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
         an: med(rs, (r) => (r.quality ? 100 * r.quality.analogy.accuracy : undefined)),
       });
       const mo = m(o), mf = m(f);
-      rows.push(`| ${arch} | ${threads} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) |`);
+      rows.push(`| ${arch} | ${threads} | ${f.length}/${o.length} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) |`);
     }
   }
   return [
@@ -122,12 +131,12 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
     `${new Date().toISOString().slice(0, 10)}, ${machine()} (2 cores shared with other jobs; only same-run ratios count). \`npm run bench:word2vec\`.`,
     '',
     `Brown (${c.tokens.toLocaleString('en')} tokens, ${c.lines.toLocaleString('en')} lines; ${c.inVocab.toLocaleString('en')} in-vocabulary tokens a pass), dim 100, window 5, negative 5, sample 1e-3, min-count 5, 5 epochs, lr ${ALPHA} for both; fastText \`-maxn 0\` (no sub-words).`,
-    `Medians of ${RUNS} runs, fastText and ours alternating. Words/s = in-vocabulary word tokens processed ÷ wall time from process start to vectors on disk:`,
+    `Medians over the runs (count per tool in the table; ${RUNS} planned), fastText and ours alternating. Words/s = in-vocabulary word tokens processed ÷ wall time from process start to vectors on disk:`,
     `ours makes 5 passes; fastText's \`-epoch 5\` makes ${c.ftPasses.toFixed(2)} (it counts out-of-vocabulary tokens and \`</s>\` toward its target) and is credited with those words (its \`</s>\` tokens, ${c.lines.toLocaleString('en')} a pass, are not counted).`,
     'Differences kept: fastText samples noise from count^0.5, we from count^0.75 (word2vec.c); fastText trains `</s>` as a word inside windows, we end the window at the sentence end (word2vec.c).',
     '',
-    '| arch | threads | fastText words/s | ours words/s | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');
