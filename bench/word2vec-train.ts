@@ -135,6 +135,8 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
     `ours makes 5 passes; fastText's \`-epoch 5\` makes ${c.ftPasses.toFixed(2)} (it counts out-of-vocabulary tokens and \`</s>\` toward its target) and is credited with those words (its \`</s>\` tokens, ${c.lines.toLocaleString('en')} a pass, are not counted).`,
     'Differences kept: fastText samples noise from count^0.5, we from count^0.75 (word2vec.c); fastText trains `</s>` as a word inside windows, we end the window at the sentence end (word2vec.c).',
     '',
+    'Caveat: the machine\'s 2 cores are shared with other agents (load average 6–14 during the 2026-11-25 run). Alternating runs share the drift, yet ratios this large mean fastText lost more to the contention than we did; a 1-epoch, 1-thread skip-gram A/B at load ≈ 2.5 measured ours 117k vs fastText 73–90k words/s (≈ 1.3–1.6×). Cells missing from the table were not run (time).',
+    '',
     '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
