@@ -67,7 +67,7 @@ interface LoadResult {
 }
 
 /** 10 users each send 5 requests, 100 ms apart, over Discord; the event loop is watched meanwhile. */
-async function load(line: string, queue: Partial<QueueOptions>): Promise<LoadResult> {
+export async function load(line: string, queue: Partial<QueueOptions>): Promise<LoadResult> {
   const h = await startDiscordHarness(commands, queue);
   try {
     await h.command(parseInvocation(registry, line)); // warm caches and models outside the measurement
@@ -81,7 +81,7 @@ async function load(line: string, queue: Partial<QueueOptions>): Promise<LoadRes
       for (let u = 0; u < 10; u++) {
         const sent = h.standIn.sendCommand(inv.command, wire, { id: `12000000000000000${u}`, username: `user${u}` });
         sends.push(
-          h.settle(sent).then((calls) => ({
+          h.settle(sent, 180_000).then((calls) => ({
             first: calls[0].at - sent.sentAt,
             final: calls[calls.length - 1].at - sent.sentAt,
             text: JSON.stringify(calls.map((c) => c.body)),

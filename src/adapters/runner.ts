@@ -12,6 +12,11 @@ export class CoreRunner {
     readonly queue: WorkQueue = new WorkQueue(DEFAULT_QUEUE),
   ) {}
 
+  /** Answer will not come at once: a slow command, or other work is running/waiting ahead of it. */
+  shouldDeferAtOnce(command: string): boolean {
+    return this.isSlow(command) || this.queue.stats.running > 0 || this.queue.stats.queued > 0;
+  }
+
   isSlow(command: string): boolean {
     return this.registry.get(command)?.slow === true;
   }

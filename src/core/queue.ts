@@ -4,7 +4,8 @@
 // ahead of waiting heavy ones, a user may have one heavy job in flight and must wait a short
 // cooldown between heavy jobs, and when the queue is full the user is told "busy, try again in
 // N s" at once instead of waiting. Measured in bench/platforms.bench.ts: without the queue, 10
-// chart requests arriving together held the event loop for 0.8 s.
+// chart requests arriving together held the event loop for 0.8 s; with a fixed 15 ms gap between
+// 400 ms jobs, defers waited seconds for I/O time, hence the gap proportional to the job.
 import type { Reply } from './reply.ts';
 
 export interface QueueOptions {
@@ -19,12 +20,15 @@ export interface QueueOptions {
   /**
    * Idle time given to the event loop before each job. One setImmediate turn is not enough: a REST
    * call (a Discord defer, a Slack response) needs several loop turns to go out and come back.
+   * The gap grows with the previous job so that I/O gets `ioShare` of the time, up to `maxGapMs`.
    */
   gapMs?: number;
+  ioShare?: number;
+  maxGapMs?: number;
   now?: () => number;
 }
 
-export const DEFAULT_QUEUE: QueueOptions = { concurrency: 1, maxQueued: 20, cooldownMs: 3000, initialJobMs: 2000, gapMs: 15 };
+export const DEFAULT_QUEUE: QueueOptions = { concurrency: 1, maxQueued: 20, cooldownMs: 3000, initialJobMs: 2000, gapMs: 15, ioShare: 0.2, maxGapMs: 250 };
 
 export type Refusal = { reason: 'busy' | 'cooldown' | 'in-flight'; retryAfterS: number; reply: Reply };
 
@@ -53,6 +57,7 @@ export class WorkQueue {
   private readonly lastStart = new Map<string, number>();
   private readonly inFlight = new Set<string>();
   private avgJobMs: number;
+  private lastJobMs = 0;
   private readonly now: () => number;
   readonly stats: QueueStats = { running: 0, queued: 0, completed: 0, refused: { busy: 0, cooldown: 0, 'in-flight': 0 }, maxWaitMs: 0 };
 
@@ -98,13 +103,14 @@ export class WorkQueue {
     try {
       await this.slot(heavy);
       this.stats.maxWaitMs = Math.max(this.stats.maxWaitMs, this.now() - enqueued);
-      const gap = this.opts.gapMs ?? 0;
+      const gap = this.gap();
       await new Promise<void>((r) => (gap > 0 ? setTimeout(r, gap) : setImmediate(r)));
       const t0 = this.now();
       try {
         return { ok: true, value: await job() };
       } finally {
-        this.avgJobMs = 0.8 * this.avgJobMs + 0.2 * (this.now() - t0);
+        this.lastJobMs = this.now() - t0;
+        this.avgJobMs = 0.8 * this.avgJobMs + 0.2 * this.lastJobMs;
         this.stats.completed += 1;
         this.release();
       }
@@ -114,6 +120,13 @@ export class WorkQueue {
         this.lastStart.set(userId, this.now());
       }
     }
+  }
+
+  /** Before a job: the minimum gap, or enough to give I/O its share next to the previous job. */
+  private gap(): number {
+    const share = this.opts.ioShare ?? 0;
+    const proportional = share > 0 && share < 1 ? (this.lastJobMs * share) / (1 - share) : 0;
+    return Math.round(Math.min(Math.max(this.opts.gapMs ?? 0, proportional), this.opts.maxGapMs ?? Infinity));
   }
 
   private slot(heavy: boolean): Promise<void> {

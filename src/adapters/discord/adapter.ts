@@ -1,5 +1,6 @@
 // Discord: interactions → core requests, Replies → interaction responses. Answers within Discord's
-// 3-second window: a fast handler's reply goes out at once; a `slow` command is deferred at once,
+// 3-second window: a fast handler's reply goes out at once; a `slow` command, or any command that
+// has to wait behind other work in the queue, is deferred at once (before the CPU is busy again);
 // any other is deferred if it has not finished after DEFER_AFTER_MS; the deferred reply is then edited.
 import {
   Client,
@@ -137,7 +138,7 @@ export class DiscordInteractions {
     const inv = invocationOf(i);
     const ctx = contextOf(i, this.outbox);
     const { value: outcome, deferred } = await withDefer(
-      this.runner.isSlow(inv.command),
+      this.runner.shouldDeferAtOnce(inv.command),
       this.deferAfterMs,
       () => i.deferReply(),
       () => this.runner.command(inv, ctx),
@@ -157,7 +158,7 @@ export class DiscordInteractions {
     const ctx = contextOf(i, this.outbox);
     const command = i.customId.slice(0, Math.max(0, i.customId.indexOf(':')));
     const { value: outcome, deferred } = await withDefer(
-      this.runner.isSlow(command),
+      this.runner.shouldDeferAtOnce(command),
       this.deferAfterMs,
       () => i.deferUpdate(),
       () => this.runner.button(i.customId, ctx),

@@ -47,6 +47,15 @@ describe('Discord adapter', () => {
     expect(calls[1].body.content).toBe('late but here');
   });
 
+  it('defers at once a fast command that has to wait behind other work', async () => {
+    const first = h.standIn.sendCommand('late');
+    const second = h.standIn.sendCommand('echo', [{ name: 'text', type: 3, value: 'queued' }]);
+    const calls = await h.settle(second);
+    await h.settle(first);
+    expect(calls.map((c) => c.body?.type ?? c.method)).toEqual([5, 'PATCH']);
+    expect(calls[1].body.content).toBe('You said: queued');
+  });
+
   it('answers a failing handler once, ephemerally, with an error id and no internals', async () => {
     const { calls } = await h.command({ command: 'boom', options: {} });
     expect(calls).toHaveLength(1);

@@ -17,7 +17,7 @@ export interface DiscordHarness {
   registry: Registry;
   runner: CoreRunner;
   /** Sends and resolves with every response once the adapter has settled the interaction. */
-  settle(sent: SentInteraction): Promise<DiscordCall[]>;
+  settle(sent: SentInteraction, timeoutMs?: number): Promise<DiscordCall[]>;
   command(inv: Invocation, user?: { id: string; username: string }): Promise<{ sent: SentInteraction; calls: DiscordCall[] }>;
   stop(): Promise<void>;
 }
@@ -36,8 +36,8 @@ export async function startDiscordHarness(commands: readonly CommandDef[], queue
   const settled = new Set<string>();
   const runner = new CoreRunner(registry, new WorkQueue({ concurrency: 1, maxQueued: 20, cooldownMs: 0, ...queue }));
   const adapter = await startDiscord({ token: STANDIN_TOKEN, runner, restApi: standIn.apiBase, deferAfterMs: 100, onSettled: (id) => settled.add(id) });
-  const settle = async (sent: SentInteraction) => {
-    await waitUntil(() => (settled.has(sent.id) ? true : undefined), 20_000, `interaction ${sent.id} settled`);
+  const settle = async (sent: SentInteraction, timeoutMs = 20_000) => {
+    await waitUntil(() => (settled.has(sent.id) ? true : undefined), timeoutMs, `interaction ${sent.id} settled`);
     return standIn.responsesTo(sent);
   };
   return {
