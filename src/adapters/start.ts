@@ -4,9 +4,9 @@ import { ConfigError, type Config } from '../config.ts';
 import { log } from '../core/log.ts';
 import { DEFAULT_QUEUE, WorkQueue } from '../core/queue.ts';
 import type { Registry } from '../core/registry.ts';
-import { startDiscord, type DiscordAdapter } from './discord/adapter.ts';
+import type { DiscordAdapter } from './discord/adapter.ts';
 import { CoreRunner } from './runner.ts';
-import { startSlack, type SlackAdapter } from './slack/adapter.ts';
+import type { SlackAdapter } from './slack/adapter.ts';
 
 export type PlatformName = 'discord' | 'slack';
 
@@ -58,9 +58,12 @@ export async function startPlatforms(platforms: readonly PlatformName[], config:
   };
   try {
     if (platforms.includes('discord')) {
+      // discord.js and Bolt load only when used: the console and one-shot CLI stay fast.
+      const { startDiscord } = await import('./discord/adapter.ts');
       running.discord = await startDiscord({ token: config.DISCORD_TOKEN!, runner, restApi: overrides.discordRestApi });
     }
     if (slack) {
+      const { startSlack } = await import('./slack/adapter.ts');
       running.slack = await startSlack({
         runner,
         botToken: slack.botToken,
