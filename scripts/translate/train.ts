@@ -1,0 +1,192 @@
+// npm run train:translate -- --model attention|transformer|seq2seq [--steps N] [--tokens 3000]
+//   [--lr 0.003] [--seed 1] [--resume] [--eval-every 250]
+// Trains one translator on the generated corpus, shows a progress bar (loss, tokens/s, ETA),
+// checkpoints to data/translate/ckpt/<model>/ (resume with --resume) and writes the shipped
+// model (float16 weights, vocabularies, metadata) to models/translate/<model>/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { initBackend, tf } from '../../src/nn/runtime.ts';
+import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
+import { createModel, defaultConfig, type ModelKind } from '../../src/nn/translate/model.ts';
+import { Vocab } from '../../src/nn/translate/vocab.ts';
+import { loadWeights, saveWeights } from '../../src/nn/translate/weights.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.ts';
+import { loadCorpus } from './data.ts';
+import { properNames } from './lexicon.ts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback?: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : fallback;
+};
+const flag = (name: string) => argv.includes(`--${name}`);
+
+const kind = arg('model', 'attention') as ModelKind;
+if (!['attention', 'transformer', 'seq2seq'].includes(kind)) throw new Error(`unknown --model ${kind}`);
+const DEFAULT_STEPS: Record<ModelKind, number> = { attention: 3000, transformer: 3000, seq2seq: 3000 };
+const steps = Number(arg('steps', String(DEFAULT_STEPS[kind])));
+const tokensPerBatch = Number(arg('tokens', '3000'));
+const peakLr = Number(arg('lr', kind === 'transformer' ? '0.002' : '0.004'));
+const warmup = Number(arg('warmup', kind === 'transformer' ? '300' : '100'));
+const seed = Number(arg('seed', '1'));
+const evalEvery = Number(arg('eval-every', '250'));
+const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
+const ckptDir = path.resolve(`data/translate/ckpt/${kind}`);
+
+const backend = await initBackend();
+patchWasmKernels(tf);
+const corpus = loadCorpus();
+const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
+const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
+const train = encodeExamples(corpus.train, srcVocab, tgtVocab);
+const valid = encodeExamples(corpus.valid.slice(0, 1000), srcVocab, tgtVocab);
+const leftPad = kind !== 'transformer';
+const config = defaultConfig(kind, srcVocab.size, tgtVocab.size);
+for (const k of Object.keys(config) as (keyof typeof config)[]) {
+  const v = arg(String(k));
+  if (v !== undefined && typeof config[k] === 'number') (config as unknown as Record<string, number>)[k] = Number(v);
+}
+const model = createModel(tf, config, seed);
+const optimizer = tf.train.adam(peakLr, 0.9, 0.98, 1e-9);
+const vars = [...model.params.vars.values()];
+
+let step = 0;
+let elapsed = 0; // training seconds before this run (resume)
+const history: { step: number; loss: number; valid?: number; seconds: number }[] = [];
+if (flag('resume') && fs.existsSync(path.join(ckptDir, 'state.json'))) {
+  const state = JSON.parse(fs.readFileSync(path.join(ckptDir, 'state.json'), 'utf8'));
+  const w = loadWeights(tf, ckptDir, 'params');
+  for (const [name, t] of w) model.params.get(name).assign(t);
+  const opt = loadWeights(tf, ckptDir, 'optimizer');
+  await optimizer.setWeights([...opt.entries()].map(([name, tensor]) => ({ name, tensor })));
+  step = state.step;
+  elapsed = state.elapsed;
+  history.push(...state.history);
+  console.error(`resumed at step ${step}`);
+}
+
+function lrAt(s: number): number {
+  if (s < warmup) return (peakLr * (s + 1)) / warmup;
+  const p = (s - warmup) / Math.max(1, steps - warmup);
+  return peakLr * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, p))));
+}
+
+function checkpoint(): void {
+  saveWeights(ckptDir, model.params.vars, { file: 'params' });
+  const ow = optimizer.getWeights();
+  // getWeights is async in tfjs typings but returns synchronously-usable tensors
+  void ow.then((ws) => {
+    saveWeights(ckptDir, new Map(ws.map((w) => [w.name, w.tensor])), { file: 'optimizer' });
+    fs.writeFileSync(path.join(ckptDir, 'state.json'), JSON.stringify({ step, elapsed: elapsed + (Date.now() - t0) / 1000, history, config, seed }));
+  });
+}
+
+function validLoss(): number {
+  const plan = planBatches(valid, tokensPerBatch, 99);
+  let sum = 0;
+  let n = 0;
+  for (const idx of plan) {
+    const b = makeBatch(tf, valid, idx, leftPad);
+    const l = tf.tidy(() => model.loss(b));
+    const tokens = idx.reduce((s, i) => s + valid[i]!.tgt.length + 1, 0);
+    sum += (l.dataSync()[0] ?? 0) * tokens;
+    n += tokens;
+    l.dispose();
+    disposeBatch(b);
+  }
+  return sum / n;
+}
+
+const params = model.params.count();
+console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend}, vocab ${srcVocab.size}/${tgtVocab.size}, ${train.length} pairs, ${steps} steps of ~${tokensPerBatch} tokens`);
+const t0 = Date.now();
+let epoch = Math.floor(step / 1e9);
+let plan: number[][] = [];
+let planEpoch = -1;
+let cursor = 0;
+// The data order is a function of (seed, epoch), so a resumed run sees the same batches.
+function batchFor(s: number): number[] {
+  let count = 0;
+  for (let e = 0; ; e++) {
+    if (planEpoch !== e) {
+      plan = planBatches(train, tokensPerBatch, seed * 1000 + e);
+      planEpoch = e;
+    }
+    if (s < count + plan.length) return plan[s - count]!;
+    count += plan.length;
+    epoch = e + 1;
+  }
+}
+void cursor;
+void epoch;
+
+let ema = 0;
+let tokensSeen = 0;
+const firstStep = step;
+let stop = false;
+process.on('SIGTERM', () => (stop = true));
+process.on('SIGINT', () => (stop = true));
+for (; step < steps && !stop; step++) {
+  const idx = batchFor(step);
+  const b = makeBatch(tf, train, idx, leftPad);
+  (optimizer as unknown as { learningRate: number }).learningRate = lrAt(step);
+  const lossValue = tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(() => model.loss(b), vars);
+    // clip by global norm 1 (LSTMs can spike)
+    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+    const scale = tf.minimum(1, tf.div(1, tf.add(norm, 1e-6)));
+    const clipped: Record<string, TF_Tensor> = {};
+    for (const [k, g] of Object.entries(grads)) clipped[k] = tf.mul(g, scale);
+    optimizer.applyGradients(clipped as never);
+    return value;
+  });
+  const l = lossValue.dataSync()[0]!;
+  lossValue.dispose();
+  disposeBatch(b);
+  tokensSeen += idx.reduce((s, i) => s + train[i]!.tgt.length + 1, 0);
+  ema = step === 0 || ema === 0 ? l : 0.98 * ema + 0.02 * l;
+  const secs = (Date.now() - t0) / 1000;
+  const done = step + 1;
+  if (done % 10 === 0 || done === steps) {
+    const rate = tokensSeen / secs;
+    const eta = ((steps - done) * secs) / Math.max(1, done - firstStep);
+    bar(done, ema, rate, eta);
+  }
+  if (done % evalEvery === 0 || done === steps) {
+    const v = validLoss();
+    history.push({ step: done, loss: ema, valid: v, seconds: elapsed + secs });
+    console.error(`\nstep ${done} loss ${ema.toFixed(4)} valid ${v.toFixed(4)} lr ${lrAt(step).toExponential(2)} ${(tokensSeen / secs).toFixed(0)} tok/s`);
+    checkpoint();
+  }
+}
+type TF_Tensor = import('@tensorflow/tfjs').Tensor;
+
+function bar(done: number, loss: number, rate: number, etaSec: number): void {
+  const width = 30;
+  const filled = Math.round((done / steps) * width);
+  const eta = Number.isFinite(etaSec) ? `${Math.floor(etaSec / 60)}:${String(Math.round(etaSec % 60)).padStart(2, '0')}` : '?';
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${steps} loss ${loss.toFixed(3)} ${rate.toFixed(0)} tok/s ETA ${eta}   `);
+  if (done % 100 === 0) process.stderr.write('\n');
+}
+
+const seconds = elapsed + (Date.now() - t0) / 1000;
+checkpoint();
+if (step >= steps) {
+  const bytes = saveWeights(outDir, model.params.vars, { float16: true });
+  fs.writeFileSync(path.join(outDir, 'vocab.json'), JSON.stringify({ src: srcVocab.words(), tgt: tgtVocab.words() }));
+  const names = properNames();
+  const meta = {
+    name: kind,
+    config,
+    parameters: params,
+    weightsBytes: bytes,
+    properNames: [...names.es],
+    training: {
+      steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
+      seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
+      history,
+    },
+  };
+  fs.writeFileSync(path.join(outDir, 'metadata.json'), JSON.stringify(meta, null, 2));
+  console.error(`\nsaved ${outDir} (${(bytes / 1e6).toFixed(2)} MB) after ${Math.round(seconds)} s`);
+}

@@ -1,0 +1,115 @@
+// Small building blocks on raw tfjs ops: parameters, embeddings, dense, a fused-gate LSTM layer,
+// layer norm. Parameters live in a ParamStore so models can be saved, loaded and trained.
+import type * as TF from '@tensorflow/tfjs';
+
+export type Tensor = TF.Tensor;
+export type TFModule = typeof TF;
+
+/** Named trainable tensors of one model. */
+export class ParamStore {
+  readonly vars = new Map<string, TF.Variable>();
+  constructor(private readonly tf: TFModule, private readonly seed: number) {}
+
+  private n = 0;
+  /** Glorot-uniform weight, or zeros/ones when `init` says so. */
+  add(name: string, shape: number[], init: 'glorot' | 'zeros' | 'ones' | 'normal' = 'glorot'): TF.Variable {
+    const tf = this.tf;
+    const seed = this.seed + 7919 * ++this.n;
+    let t: TF.Tensor;
+    if (init === 'zeros') t = tf.zeros(shape);
+    else if (init === 'ones') t = tf.ones(shape);
+    else if (init === 'normal') t = tf.randomNormal(shape, 0, 0.1, 'float32', seed);
+    else {
+      const fanIn = shape.length > 1 ? shape[shape.length - 2]! : shape[0]!;
+      const fanOut = shape[shape.length - 1]!;
+      const lim = Math.sqrt(6 / (fanIn + fanOut));
+      t = tf.randomUniform(shape, -lim, lim, 'float32', seed);
+    }
+    const v = tf.variable(t, true, name);
+    t.dispose();
+    this.vars.set(name, v);
+    return v;
+  }
+
+  get(name: string): TF.Variable {
+    const v = this.vars.get(name);
+    if (!v) throw new Error(`missing parameter ${name}`);
+    return v;
+  }
+
+  count(): number {
+    let n = 0;
+    for (const v of this.vars.values()) n += v.size;
+    return n;
+  }
+}
+
+/**
+ * Embedding lookup: ids [...] → [..., dim]. Its gradient needs UnsortedSegmentSum, which the
+ * wasm backend lacks; patchWasmKernels() registers one (no one-hot matmul needed).
+ */
+export function embed(tf: TFModule, table: Tensor, ids: TF.Tensor): Tensor {
+  return tf.gather(table, ids.toInt());
+}
+
+/** x [..., in] · W [in, out] + b */
+export function dense(tf: TFModule, x: Tensor, w: Tensor, b?: Tensor): Tensor {
+  const shape = x.shape;
+  const y = tf.matMul(x.reshape([-1, shape[shape.length - 1]!]) as TF.Tensor2D, w as TF.Tensor2D);
+  const out = b ? tf.add(y, b) : y;
+  return out.reshape([...shape.slice(0, -1), w.shape[1]!]);
+}
+
+export interface LSTMWeights {
+  wx: Tensor; // [in, 4H]   input → gates (i, f, o | g)
+  wh: Tensor; // [H, 4H]    hidden → gates
+  b: Tensor; // [4H]
+}
+
+export interface LSTMState {
+  h: Tensor; // [B, H]
+  c: Tensor; // [B, H]
+}
+
+/** One step from pre-projected input gates xg [B, 4H]: one matmul and three activations. */
+export function lstmStep(tf: TFModule, w: LSTMWeights, xg: Tensor, s: LSTMState): LSTMState {
+  const hidden = s.h.shape[1]!;
+  const gates = tf.add(xg, tf.matMul(s.h as TF.Tensor2D, w.wh as TF.Tensor2D)); // [B, 4H]
+  const [ifo, g] = tf.split(gates, [3 * hidden, hidden], 1);
+  const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
+  const c = tf.add(tf.mul(f!, s.c), tf.mul(i!, tf.tanh(g!)));
+  const h = tf.mul(o!, tf.tanh(c));
+  return { h, c };
+}
+
+/**
+ * A whole LSTM layer over a sequence: input projections for all steps in one matmul, then the
+ * recurrence. `mask` [B, T] (1 = real token) keeps h and c at zero through left padding.
+ * Returns outputs [B, T, H] and the final state.
+ */
+export function lstmLayer(
+  tf: TFModule,
+  w: LSTMWeights,
+  x: Tensor, // [B, T, in]
+  init: LSTMState,
+  mask?: Tensor, // [B, T]
+): { out: Tensor; state: LSTMState } {
+  const steps = x.shape[1]!;
+  const xg = tf.add(dense(tf, x, w.wx), w.b); // [B, T, 4H]
+  const xs = tf.unstack(xg, 1); // T × [B, 4H]
+  const ms = mask ? tf.unstack(mask.expandDims(2), 1) : undefined; // T × [B, 1]
+  let s = init;
+  const outs: Tensor[] = [];
+  for (let t = 0; t < steps; t++) {
+    s = lstmStep(tf, w, xs[t]!, s);
+    if (ms) s = { h: tf.mul(s.h, ms[t]!), c: tf.mul(s.c, ms[t]!) };
+    outs.push(s.h);
+  }
+  return { out: tf.stack(outs, 1), state: s };
+}
+
+/** Layer norm over the last axis. */
+export function layerNorm(tf: TFModule, x: Tensor, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), gamma), beta);
+}

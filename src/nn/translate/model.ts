@@ -1,0 +1,28 @@
+// The three translators behind one small interface, and their default sizes.
+import type * as TF from '@tensorflow/tfjs';
+import type { ParamStore, TFModule } from './layers.ts';
+import { RnnTranslator, type Batch, type RnnConfig } from './rnn.ts';
+import { Transformer, type TransformerConfig } from './transformer.ts';
+
+export type ModelKind = 'seq2seq' | 'attention' | 'transformer';
+export const MODEL_KINDS: readonly ModelKind[] = ['attention', 'transformer', 'seq2seq'];
+
+export type ModelConfig = RnnConfig | TransformerConfig;
+
+export interface Translator {
+  readonly config: ModelConfig;
+  readonly params: ParamStore;
+  loss(batch: Batch): TF.Scalar;
+}
+
+/** Default sizes: small enough to train in < 25 min on one shared core of this machine. */
+export function defaultConfig(kind: ModelKind, srcVocab: number, tgtVocab: number): ModelConfig {
+  if (kind === 'transformer') {
+    return { kind, srcVocab, tgtVocab, dModel: 128, heads: 4, ff: 256, encLayers: 2, decLayers: 2, maxLen: 64 };
+  }
+  return { kind, srcVocab, tgtVocab, embed: 96, hidden: 160, layers: 2 };
+}
+
+export function createModel(tf: TFModule, config: ModelConfig, seed = 1): RnnTranslator | Transformer {
+  return config.kind === 'transformer' ? new Transformer(tf, config, seed) : new RnnTranslator(tf, config, seed);
+}
