@@ -10,6 +10,8 @@ import { neighbors } from './neighbors.ts';
 import { analogy } from './analogy.ts';
 import { similarity } from './similarity.ts';
 import { tokenizeCommand } from './tokenize.ts';
+import { translate } from './translate.ts';
+import { attention } from './attention.ts';
 
 export const commands: readonly CommandDef[] = [
   helpCommand(() => commands),
@@ -21,4 +23,6 @@ export const commands: readonly CommandDef[] = [
   analogy,
   similarity,
   tokenizeCommand,
+  translate,
+  attention,
 ];

@@ -316,6 +316,11 @@ function build(qAux: string[], en: string[], es: string[], neg: boolean): VP {
       if (cl >= 0) links.push([i, cl]);
     }
   });
+  // In questions the auxiliary moved out ("are you eating" → "estás comiendo"): the Spanish
+  // finite verb then belongs to the English verb that stayed.
+  es.forEach((_, j) => {
+    if (!links.some(([, b]) => b === j) && en.length) links.push([en.length - 1, j]);
+  });
   return { qAux, verb: { en, es, links: dedupe(links) } };
 }
 
@@ -419,7 +424,8 @@ function verbObject(rng: Rng, v: Verb): Seg | undefined {
   const np = objectNP(rng, noun, { bare: v.bareObj && noun.cat === 'subject' });
   if (v.esPrep === 'a' && noun.cat === 'sport') {
     // "play soccer" → "jugar al fútbol": Spanish needs "a" + article where English has none
-    return w(np.seg.en, ['a', 'el', ...np.seg.es], np.seg.en.flatMap((_, i) => [[i, 0], [i, 1], [i, 2]] as Link[]));
+    const en = noun.en.split(' ');
+    return w(en, ['a', 'el', noun.es], en.flatMap((_, i) => [[i, 0], [i, 1], [i, 2]] as Link[]));
   }
   if (noun.cat === 'family' || noun.cat === 'person') return withEsPrefix(np, 'a'); // personal "a"
   return np.seg;
@@ -753,7 +759,22 @@ function modalClause(rng: Rng, question = false): Clause {
     const pre = mergeInto({ en: [...aux, ...subj.seg.en], es: [], links: [] }, vSeg);
     return { seg: seq(pre, vInf, comp), question: true };
   }
-  return { seg: seq({ en: aux, es: [], links: [] }, subj.seg, vSeg, vInf, comp), question: true };
+  // "can the doctor sing ?" → "¿ el médico puede cantar ?": the auxiliary carries the verb
+  const sOff = aux.length;
+  const rOff = sOff + subj.seg.en.length;
+  const n = subj.seg.es.length;
+  const head: Seg = {
+    en: [...aux, ...subj.seg.en, ...enRest],
+    es: [...subj.seg.es, esFin, ...esLink],
+    links: [
+      ...subj.seg.links.map(([a, b]) => [a + sOff, b] as Link),
+      ...aux.map((_, i) => [i, n] as Link),
+      ...enRest.map((t, i) => (t === 'to' && esLink.length ? [rOff + i, n + 1] : [rOff + i, n]) as Link),
+      ...(esLink.length ? [[rOff + Math.max(0, enRest.length - 1), n + 1] as Link] : []),
+    ],
+  };
+  void vSeg;
+  return { seg: seq(head, vInf, comp), question: true };
 }
 
 /** "let's go to the beach" → "vamos a la playa", "let's eat" → "comamos". */

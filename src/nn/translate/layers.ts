@@ -5,8 +5,11 @@ import type * as TF from '@tensorflow/tfjs';
 export type Tensor = TF.Tensor;
 export type TFModule = typeof TF;
 
-/** Named trainable tensors of one model. */
+let stores = 0;
+
+/** Named trainable tensors of one model (tfjs variable names are made unique per store). */
 export class ParamStore {
+  private readonly id = ++stores;
   readonly vars = new Map<string, TF.Variable>();
   constructor(private readonly tf: TFModule, private readonly seed: number) {}
 
@@ -25,7 +28,7 @@ export class ParamStore {
       const lim = Math.sqrt(6 / (fanIn + fanOut));
       t = tf.randomUniform(shape, -lim, lim, 'float32', seed);
     }
-    const v = tf.variable(t, true, name);
+    const v = tf.variable(t, true, `m${this.id}/${name}`);
     t.dispose();
     this.vars.set(name, v);
     return v;
@@ -95,9 +98,10 @@ export function lstmLayer(
   mask?: Tensor, // [B, T]
 ): { out: Tensor; state: LSTMState } {
   const steps = x.shape[1]!;
-  const xg = tf.add(dense(tf, x, w.wx), w.b); // [B, T, 4H]
-  const xs = tf.unstack(xg, 1); // T × [B, 4H]
-  const ms = mask ? tf.unstack(mask.expandDims(2), 1) : undefined; // T × [B, 1]
+  // time-major so each step's slice is contiguous (cheap Unpack and Pack on wasm)
+  const xg = tf.add(dense(tf, tf.transpose(x, [1, 0, 2]), w.wx), w.b); // [T, B, 4H]
+  const xs = tf.unstack(xg, 0); // T × [B, 4H]
+  const ms = mask ? tf.unstack(tf.transpose(mask).expandDims(2), 0) : undefined; // T × [B, 1]
   let s = init;
   const outs: Tensor[] = [];
   for (let t = 0; t < steps; t++) {
@@ -105,7 +109,7 @@ export function lstmLayer(
     if (ms) s = { h: tf.mul(s.h, ms[t]!), c: tf.mul(s.c, ms[t]!) };
     outs.push(s.h);
   }
-  return { out: tf.stack(outs, 1), state: s };
+  return { out: tf.transpose(tf.stack(outs, 0), [1, 0, 2]), state: s }; // [B, T, H]
 }
 
 /** Layer norm over the last axis. */

@@ -20,7 +20,7 @@ export function defaultConfig(kind: ModelKind, srcVocab: number, tgtVocab: numbe
   if (kind === 'transformer') {
     return { kind, srcVocab, tgtVocab, dModel: 128, heads: 4, ff: 256, encLayers: 2, decLayers: 2, maxLen: 64 };
   }
-  return { kind, srcVocab, tgtVocab, embed: 96, hidden: 160, layers: 2 };
+  return { kind, srcVocab, tgtVocab, embed: 64, hidden: 128, layers: 2 };
 }
 
 export function createModel(tf: TFModule, config: ModelConfig, seed = 1): RnnTranslator | Transformer {

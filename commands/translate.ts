@@ -1,0 +1,136 @@
+// /translate text:<English> [model] [compare] [decoding] [layer] [head] [vocab] — our own toy
+// English→Spanish models, with the chart of where the model looked.
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { inlineCode, type Field, type ImageAttachment, type Reply } from '../src/core/reply.ts';
+import { renderHeatmap } from '../src/render/index.ts';
+import type { ModelKind } from '../src/nn/translate/model.ts';
+import type { TextTranslation, UnknownWord } from '../src/nn/translate/service.ts';
+
+const EXAMPLE = "/translate text:let's go to the beach";
+const MODEL_NAMES: Record<ModelKind, string> = { attention: 'LSTM + attention', transformer: 'transformer', seq2seq: 'plain seq2seq (LSTM, no attention)' };
+
+export function unknownLine(unknown: readonly UnknownWord[]): string {
+  if (!unknown.length) return '';
+  const parts = unknown.map((u) => `${inlineCode(u.word)}${u.suggestions.length ? ` (did you mean ${u.suggestions.map(inlineCode).join(', ')}?)` : ''}`);
+  return `⚠️ Not in my vocabulary, so I could not really translate: ${parts.join('; ')}.`;
+}
+
+export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachment | undefined {
+  if (!t.attention.length || !t.tokens.length) return undefined;
+  const rows = t.tokens;
+  return renderHeatmap({
+    title: `Where the ${MODEL_NAMES[t.model]} looked${layerNote}`,
+    rows,
+    cols: t.source,
+    values: t.attention.slice(0, rows.length),
+    xLabel: 'English (input)',
+    yLabel: 'Spanish (output)',
+    min: 0,
+    max: 1,
+    valueFormat: 'percent',
+    filename: `attention-${t.model}.png`,
+    alt: `Attention weights of the ${t.model} model: for each Spanish word (${rows.join(' ')}) the share of attention on each English word (${t.source.join(' ')}).`,
+  });
+}
+
+async function vocabReply(prefix: string): Promise<Reply> {
+  const { getTranslator, availableModels } = await import('../src/nn/translate/service.ts');
+  const models = await availableModels();
+  if (!models.length) throw new UserError('The translation models are not trained yet (npm run train:translate).');
+  const t = await getTranslator(models[0]!);
+  const all = t.srcVocab.words().filter((w) => w !== '?').sort();
+  const words = prefix ? all.filter((w) => w.startsWith(prefix.toLowerCase())) : all;
+  const byLetter = new Map<string, string[]>();
+  for (const w of words) byLetter.set(w[0]!, [...(byLetter.get(w[0]!) ?? []), w]);
+  const lines = [...byLetter.entries()].map(([l, ws]) => `**${l}** ${ws.join(', ')}`);
+  return {
+    title: `The toy translator's English vocabulary${prefix ? ` starting with “${prefix}”` : ''}`,
+    text:
+      `${words.length} of ${all.length} words${prefix ? '' : ' (family, food, school, home, city, weather, time, daily routine, hobbies)'}. Contractions (don't, let's, I'm) and numbers 1–20 are understood.\n` +
+      (lines.length ? lines.join('\n') : `No word starts with ${inlineCode(prefix)}.`),
+  };
+}
+
+export const translate = defineCommand({
+  name: 'translate',
+  description: 'Translate English to Spanish with our own toy seq2seq, attention or transformer model',
+  examples: ["/translate text:let's go", '/translate text:my mother works in the hospital model:transformer', '/translate text:do you like apples? compare:true', '/translate vocab:true text:wa'],
+  slow: true,
+  options: [
+    { name: 'text', type: 'string', description: `An English sentence (up to 30 words), e.g. let's eat the pizza` },
+    {
+      name: 'model',
+      type: 'string',
+      description: 'attention (default), transformer or seq2seq',
+      choices: [
+        { name: 'attention', value: 'attention' },
+        { name: 'transformer', value: 'transformer' },
+        { name: 'seq2seq', value: 'seq2seq' },
+      ],
+      aliases: { lstm: 'attention', rnn: 'seq2seq', plain: 'seq2seq', t: 'transformer' },
+    },
+    { name: 'compare', type: 'boolean', description: 'Run all three models side by side' },
+    {
+      name: 'decoding',
+      type: 'string',
+      description: 'beam (beam search of 4, default) or greedy',
+      choices: [
+        { name: 'beam', value: 'beam' },
+        { name: 'greedy', value: 'greedy' },
+      ],
+    },
+    { name: 'layer', type: 'integer', description: 'Transformer: which decoder layer’s attention to chart (1–2, default 2)', min: 1, max: 2 },
+    { name: 'head', type: 'integer', description: 'Transformer: one attention head (1–4) instead of the average', min: 1, max: 4 },
+    { name: 'vocab', type: 'boolean', description: 'List the English words the toy model knows (text: filters by prefix)' },
+  ],
+  async handler(req) {
+    const text = String(req.options.text ?? '').trim();
+    if (req.options.vocab) return vocabReply(text);
+    const service = await import('../src/nn/translate/service.ts');
+    const { normalizeEnglish } = await import('../src/nn/translate/text.ts');
+    if (!text) throw new UserError('Give me an English sentence to translate.', EXAMPLE);
+    const words = normalizeEnglish(text).tokens.filter((t) => t !== '?');
+    if (!words.length) throw new UserError('That has no words I can read (only punctuation?).', EXAMPLE);
+    if (words.length > service.MAX_WORDS) {
+      throw new UserError(`That is ${words.length} words; the toy models were trained on sentences of up to ${service.MAX_WORDS}. Split it into shorter sentences.`, EXAMPLE);
+    }
+    const available = await service.availableModels();
+    if (!available.length) throw new UserError('The translation models are not trained yet (npm run train:translate).');
+    const requested = (req.options.model as ModelKind | undefined) ?? 'attention';
+    const model = available.includes(requested) ? requested : available[0]!;
+    const beam = req.options.decoding === 'greedy' ? 1 : 4;
+    const layer = req.options.layer !== undefined ? Number(req.options.layer) - 1 : undefined;
+    const head = req.options.head !== undefined ? Number(req.options.head) - 1 : undefined;
+    const opts = { beam, layer, head };
+    const decodingName = beam === 1 ? 'greedy' : 'beam 4';
+    const headNote = (m: ModelKind) => (m === 'transformer' ? ` (decoder layer ${(layer ?? 1) + 1}, ${head === undefined ? 'heads averaged' : `head ${head + 1}`})` : '');
+
+    const runs = req.options.compare ? available : [model];
+    const results: TextTranslation[] = [];
+    for (const m of runs) results.push(await service.translateText(text, m, opts));
+    const main = results.find((r) => r.model === model) ?? results[0]!;
+    const t = await service.getTranslator(main.model);
+    const vocabSize = t.srcVocab.words().length;
+
+    const fields: Field[] = [{ name: 'Translation', value: main.text || '(nothing)' }];
+    if (req.options.compare) {
+      for (const r of results) fields.push({ name: MODEL_NAMES[r.model], value: `${r.text || '(nothing)'}\n${Math.round(r.ms)} ms`, inline: true });
+    }
+    const images = results.map((r) => attentionChart(r, headNote(r.model))).filter((x): x is ImageAttachment => !!x);
+    const lines = [
+      `**${main.text || '(no translation)'}**`,
+      `Read as: ${inlineCode(main.source.join(' '))}`,
+      unknownLine(main.unknown),
+      main.model === 'seq2seq' && !req.options.compare
+        ? 'Plain seq2seq has no attention: the whole sentence goes through one context vector (each layer’s h and c), so there is no chart — try `model:attention`.'
+        : images.length
+          ? 'Chart: each row is a Spanish word the model wrote, each column an English word it read; the darker the cell, the more attention.'
+          : '',
+      `${MODEL_NAMES[main.model]} · ${decodingName}${req.options.compare ? '' : ` · ${Math.round(main.ms)} ms`}.`,
+      `_A toy model: it knows ${vocabSize} English words from a generated beginner's corpus — \`/translate vocab:true\` lists them._`,
+    ].filter(Boolean);
+    if (requested !== model) lines.unshift(`The ${requested} model is not trained yet; using ${model}.`);
+    return { title: req.options.compare ? 'Translation: three models side by side' : `Translation (${MODEL_NAMES[main.model]})`, text: lines.join('\n'), fields, images };
+  },
+});

@@ -1,0 +1,74 @@
+// Model cards: models/translate/<name>/card.json and README.md, written from metadata.json
+// (training) and eval.json (metrics) — never by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import { MODELS_DIR } from '../../src/nn/translate/translator.ts';
+import { MODEL_KINDS } from '../../src/nn/translate/model.ts';
+import { DATA_DIR } from './data.ts';
+
+const DESCRIPTION: Record<string, string> = {
+  attention: '2-layer LSTM encoder and decoder (fused gates) with dot-product attention over the encoder top layer at every decoder step (scores → softmax → weighted sum, concatenated with the decoder state → tanh dense → softmax over Spanish words).',
+  transformer: 'Encoder–decoder transformer: embeddings × √d plus sinusoidal positions, multi-head self-attention, residual + layer norm (post-norm), masked decoder self-attention, encoder–decoder attention, softmax over Spanish words.',
+  seq2seq: 'Plain seq2seq: 2-layer LSTM encoder whose final h and c (per layer) are the context handed to a 2-layer LSTM decoder started with <EOS>; teacher forcing in training; no attention.',
+};
+
+interface EvalDoc {
+  date: string;
+  beam: number;
+  testSentences: number;
+  longSentences: number;
+  results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number }>;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function writeCards(evalDoc: EvalDoc): void {
+  const stats = fs.existsSync(path.join(DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'stats.json'), 'utf8')) : undefined;
+  const ap = evalDoc.results.apertium;
+  for (const name of MODEL_KINDS) {
+    const dir = path.join(MODELS_DIR, name);
+    if (!fs.existsSync(path.join(dir, 'metadata.json'))) continue;
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8'));
+    const m = evalDoc.results[name];
+    const tr = meta.training;
+    const card = {
+      name,
+      description: DESCRIPTION[name],
+      data: {
+        source: 'scripts/translate/generate.ts (seeded grammar over scripts/translate/lexicon.ts; npm run data:translate)',
+        corpus: stats,
+      },
+      config: meta.config,
+      parameters: meta.parameters,
+      weights: { format: 'tfjs weightsManifest, float16', bytes: meta.weightsBytes },
+      training: { ...tr, history: undefined },
+      evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam}`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
+      peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
+      reproduce: [`npm run data:translate`, `npm run train:translate -- --model ${name}${tr.steps ? ` --steps ${tr.steps}` : ''}`, 'npm run eval:translate'],
+    };
+    fs.writeFileSync(path.join(dir, 'card.json'), JSON.stringify(card, null, 2));
+    const lines = [
+      `# ${name} — English→Spanish toy translator`,
+      '',
+      DESCRIPTION[name] ?? '',
+      '',
+      `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
+      `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
+      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min on ${tr.backend} (one shared core); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.`,
+      m
+        ? `- Test (${evalDoc.testSentences} sentences, beam ${evalDoc.beam}): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences}): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.`
+        : '- Not evaluated yet: run npm run eval:translate.',
+      m?.aer ? `- Attention alignment error rate vs gold alignments (teacher-forced, argmax per Spanish word): ${m.aer.map((a) => `${a.layer} ${pct(a.aer)}`).join('; ')}.` : '',
+      ap ? `- Peer on the same sentences: Apertium eng-spa (rule-based) BLEU ${ap.test.bleu.toFixed(1)} test, ${ap.long.bleu.toFixed(1)} long.` : '',
+      '- BLEU by sentence length: ../bleu-by-length.png.',
+      '- A toy: it knows only the generator\'s vocabulary and constructions (`/translate vocab:true` lists the words).',
+      `- Reproduce: ${card.reproduce.map((c) => `\`${c}\``).join(', ')}.`,
+      '',
+    ].filter((l) => l !== '');
+    fs.writeFileSync(path.join(dir, 'README.md'), lines.join('\n') + '\n');
+    if (m) {
+      meta.metrics = { test: m.test, long: m.long, aer: m.aer, date: evalDoc.date };
+      fs.writeFileSync(path.join(dir, 'metadata.json'), JSON.stringify(meta, null, 2));
+    }
+  }
+}

@@ -1,0 +1,184 @@
+// npm run eval:translate [-- --beam 4 --limit 0 --no-apertium]
+// Scores every shipped translator on the generated test and long sets: corpus BLEU
+// (sacreBLEU-compatible) and exact match, BLEU by source length (PNG line chart), attention
+// alignment error rate against the gold alignments, and Apertium eng-spa on the same sentences.
+// Writes models/translate/eval.json, bleu-by-length.png, each model's card, and bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { initBackend, tf } from '../../src/nn/runtime.ts';
+import { renderLineChart } from '../../src/render/index.ts';
+import { formatSpanish } from '../../src/nn/translate/text.ts';
+import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model.ts';
+import { MODELS_DIR, loadTranslator, modelExists, type LoadedTranslator } from '../../src/nn/translate/translator.ts';
+import type { RnnTranslator } from '../../src/nn/translate/rnn.ts';
+import type { AttentionMaps, Transformer } from '../../src/nn/translate/transformer.ts';
+import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
+import { addStats, bleuFromStats, bleuStats, corpusBleu, type BleuStats } from './bleu.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.ts';
+import type { Example } from './corpus.ts';
+import { loadCorpus } from './data.ts';
+import { writeCards } from './card.ts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : fallback;
+};
+const beam = Number(arg('beam', '4'));
+const limit = Number(arg('limit', '0'));
+const only = arg('models', MODEL_KINDS.join(',')).split(',') as ModelKind[];
+
+export const BUCKETS: [number, number][] = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]];
+const words = (e: Example) => e.src.filter((t) => t !== '?').length;
+const bucketOf = (n: number) => BUCKETS.findIndex(([a, b]) => n >= a && n <= b);
+
+interface SetScore {
+  bleu: number;
+  exact: number; // fraction
+  sentences: number;
+}
+
+export interface ModelEval {
+  test: SetScore;
+  long: SetScore;
+  bleuByLength: (number | null)[];
+  aer?: { layer: string; aer: number }[];
+  msPerSentence: number;
+  beam: number;
+}
+
+function englishFor(e: Example): string {
+  return e.en;
+}
+
+function scoreSet(hyps: string[], refs: string[]): SetScore {
+  return { bleu: corpusBleu(hyps, refs), exact: hyps.filter((h, i) => h === refs[i]).length / hyps.length, sentences: hyps.length };
+}
+
+function translateAll(t: LoadedTranslator, examples: Example[]): string[] {
+  return examples.map((e) => formatSpanish(t.translateTokens(e.src, { beam }).tokens, { properNames: t.properNames }));
+}
+
+/** Alignment error rate: teacher-forced attention argmax per target word vs gold links. */
+function alignmentErrorRate(t: LoadedTranslator, examples: Example[]): { layer: string; aer: number }[] {
+  const data = encodeExamples(examples, t.srcVocab, t.tgtVocab);
+  const leftPad = t.name !== 'transformer';
+  const layers = t.name === 'transformer' ? (t.model as Transformer).config.decLayers : 1;
+  const hit = new Array(layers).fill(0);
+  const predicted = new Array(layers).fill(0);
+  let gold = 0;
+  for (const idx of planBatches(data, 3000, 7)) {
+    const b = makeBatch(tf, data, idx, leftPad);
+    const perLayer: number[][][][] = tf.tidy(() => {
+      if (t.name === 'transformer') {
+        const m = t.model as Transformer;
+        const maps: AttentionMaps = { encoderSelf: [], decoderCross: [] };
+        m.decode(b.tgtIn, m.encode(b.src, b.srcMask), maps);
+        return maps.decoderCross.map((w) => w.mean(1).arraySync() as number[][][]);
+      }
+      return [(t.model as RnnTranslator).logits(b).weights!.arraySync() as number[][][]];
+    });
+    const S = b.src.shape[1]!;
+    idx.forEach((i, bi) => {
+      const ex = examples[i]!;
+      const off = leftPad ? S - ex.src.length : 0;
+      const goldSet = new Set(ex.align.map(([s, g]) => `${s},${g}`));
+      gold += goldSet.size;
+      perLayer.forEach((w, l) => {
+        for (let tt = 0; tt < ex.tgt.length; tt++) {
+          const row = w[bi]![tt]!;
+          let best = off;
+          for (let s = off; s < off + ex.src.length; s++) if (row[s]! > row[best]!) best = s;
+          predicted[l]++;
+          if (goldSet.has(`${best - off},${tt}`)) hit[l]++;
+        }
+      });
+    });
+    disposeBatch(b);
+  }
+  return hit.map((h, l) => ({ layer: t.name === 'transformer' ? `decoder layer ${l + 1} (heads averaged)` : 'attention', aer: 1 - (2 * h) / (predicted[l] + gold) }));
+}
+
+function apertium(examples: Example[]): string[] | undefined {
+  try {
+    const out = execFileSync('apertium', ['-u', 'eng-spa'], { input: examples.map(englishFor).join('\n') + '\n', maxBuffer: 64 << 20 }).toString('utf8');
+    const lines = out.split('\n');
+    return examples.map((_, i) => (lines[i] ?? '').trim());
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  await initBackend();
+  patchWasmKernels(tf);
+  const corpus = loadCorpus();
+  const test = limit ? corpus.test.slice(0, limit) : corpus.test;
+  const long = limit ? corpus.long.slice(0, Math.ceil(limit / 4)) : corpus.long;
+  const results: Partial<Record<ModelKind | 'apertium', ModelEval | Omit<ModelEval, 'aer' | 'msPerSentence' | 'beam'>>> = {};
+  const byLen = (hyps: string[], ex: Example[]) => {
+    const acc: (BleuStats | undefined)[] = BUCKETS.map(() => undefined);
+    hyps.forEach((h, i) => {
+      const k = bucketOf(words(ex[i]!));
+      if (k < 0) return;
+      const st = bleuStats(h, [ex[i]!.es]);
+      acc[k] = acc[k] ? addStats(acc[k]!, st) : st;
+    });
+    return acc.map((a) => (a ? Math.round(bleuFromStats(a) * 10) / 10 : null));
+  };
+  const all = [...test, ...long];
+  for (const name of only) {
+    if (!modelExists(name)) {
+      console.error(`${name}: not trained yet (models/translate/${name} missing), skipped`);
+      continue;
+    }
+    const t = await loadTranslator(tf, name);
+    const t0 = performance.now();
+    const hypTest = translateAll(t, test);
+    const hypLong = translateAll(t, long);
+    const ms = (performance.now() - t0) / (test.length + long.length);
+    const r: ModelEval = {
+      test: scoreSet(hypTest, test.map((e) => e.es)),
+      long: scoreSet(hypLong, long.map((e) => e.es)),
+      bleuByLength: byLen([...hypTest, ...hypLong], all),
+      msPerSentence: Math.round(ms * 10) / 10,
+      beam,
+    };
+    if (t.hasAttention) r.aer = alignmentErrorRate(t, test);
+    results[name] = r;
+    console.error(`${name}: test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | ${ms.toFixed(0)} ms/sentence`);
+    const examples = test.slice(0, 5).map((e, i) => ({ en: e.en, reference: e.es, output: hypTest[i] }));
+    fs.writeFileSync(path.join(MODELS_DIR, name, 'samples.json'), JSON.stringify(examples, null, 2));
+  }
+  if (!argv.includes('--no-apertium')) {
+    const ap = apertium(all);
+    if (ap) {
+      const apTest = ap.slice(0, test.length);
+      const apLong = ap.slice(test.length);
+      results.apertium = { test: scoreSet(apTest, test.map((e) => e.es)), long: scoreSet(apLong, long.map((e) => e.es)), bleuByLength: byLen(ap, all) };
+      console.error(`apertium eng-spa: test BLEU ${results.apertium.test.bleu.toFixed(1)} | long ${results.apertium.long.bleu.toFixed(1)}`);
+    } else console.error('apertium not installed (apt-get install apertium apertium-eng-spa): peer skipped');
+  }
+  const series = (Object.entries(results) as [string, { bleuByLength: (number | null)[] }][]).map(([name, r]) => ({ name, data: r.bleuByLength, dashed: name === 'apertium' }));
+  if (series.length) {
+    const png = renderLineChart({
+      title: 'BLEU by English sentence length (test + long sets)',
+      x: BUCKETS.map(([a, b]) => `${a}–${b}`),
+      series,
+      xLabel: 'source words',
+      yLabel: 'BLEU',
+      yMin: 0,
+      yMax: 100,
+      filename: 'bleu-by-length.png',
+    });
+    fs.writeFileSync(path.join(MODELS_DIR, 'bleu-by-length.png'), png.data);
+  }
+  const evalDoc = { date: new Date().toISOString(), beam, testSentences: test.length, longSentences: long.length, results };
+  const prev = fs.existsSync(path.join(MODELS_DIR, 'eval.json')) ? JSON.parse(fs.readFileSync(path.join(MODELS_DIR, 'eval.json'), 'utf8')) : { results: {} };
+  evalDoc.results = { ...prev.results, ...results };
+  fs.writeFileSync(path.join(MODELS_DIR, 'eval.json'), JSON.stringify(evalDoc, null, 2));
+  writeCards(evalDoc);
+}
+
+await main();

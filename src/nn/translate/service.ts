@@ -1,0 +1,74 @@
+// What the commands call: text in, translation + attention + unknown words out. Loads the
+// tensor engine and the shipped models lazily, once per process.
+import { suggest } from '../../core/suggest.ts';
+import { MODEL_KINDS, type ModelKind } from './model.ts';
+import { formatSpanish, normalizeEnglish } from './text.ts';
+import type { DecodeOptions, LoadedTranslator } from './translator.ts';
+
+export const MAX_WORDS = 30;
+
+export interface UnknownWord {
+  word: string;
+  suggestions: string[];
+}
+
+export interface TextTranslation {
+  model: ModelKind;
+  source: string[]; // English tokens the model read
+  tokens: string[]; // Spanish tokens
+  text: string; // written Spanish (¿…?, ¡…!, capitals)
+  attention: number[][]; // [output token incl. <EOS>][source token]
+  unknown: UnknownWord[];
+  ms: number;
+}
+
+async function engine() {
+  const { initBackend, tf } = await import('../runtime.ts');
+  const { patchWasmKernels } = await import('./wasm-kernels.ts');
+  await initBackend();
+  patchWasmKernels(tf);
+  return tf;
+}
+
+export async function availableModels(): Promise<ModelKind[]> {
+  const { modelExists } = await import('./translator.ts');
+  return MODEL_KINDS.filter((m) => modelExists(m));
+}
+
+export async function getTranslator(name: ModelKind): Promise<LoadedTranslator> {
+  const tf = await engine();
+  const { loadTranslator } = await import('./translator.ts');
+  return loadTranslator(tf, name);
+}
+
+/** Nearest known words: did-you-mean by edit distance, most frequent first on ties. */
+export function nearestWords(word: string, known: readonly string[], max = 3): string[] {
+  return suggest(word, known, max);
+}
+
+export async function translateText(text: string, name: ModelKind, opts: DecodeOptions = {}): Promise<TextTranslation> {
+  const input = normalizeEnglish(text);
+  const t = await getTranslator(name);
+  const known = t.srcVocab.words().filter((w) => w !== '?');
+  const unknown = t.unknownWords(input.tokens).map((word) => ({ word, suggestions: nearestWords(word, known) }));
+  const t0 = performance.now();
+  const out = t.translateTokens(input.tokens, opts);
+  return {
+    model: name,
+    source: input.tokens,
+    tokens: out.tokens,
+    text: formatSpanish(out.tokens, { exclamation: input.exclamation, properNames: t.properNames }),
+    attention: out.attention,
+    unknown,
+    ms: performance.now() - t0,
+  };
+}
+
+/** Encoder self-attention of the transformer for /attention: [layer][head][S][S]. */
+export async function selfAttention(text: string): Promise<{ source: string[]; maps: number[][][][]; unknown: UnknownWord[] }> {
+  const input = normalizeEnglish(text);
+  const t = await getTranslator('transformer');
+  const known = t.srcVocab.words().filter((w) => w !== '?');
+  const unknown = t.unknownWords(input.tokens).map((word) => ({ word, suggestions: nearestWords(word, known) }));
+  return { source: input.tokens, maps: t.encoderSelfAttention(input.tokens), unknown };
+}
