@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   quiz: () => import('./quiz.bench.ts'),
   platforms: () => import('./platforms.bench.ts'),
   word2vec: () => import('./word2vec.bench.ts'),
+  translate: () => import('./translate.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,6 +5,7 @@
 // Writes models/translate/eval.json, bleu-by-length.png, each model's card, and bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
 import { renderLineChart } from '../../src/render/index.ts';
@@ -19,6 +20,7 @@ import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.
 import type { Example } from './corpus.ts';
 import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
+import { greedyBatch } from './greedy-batch.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -27,6 +29,7 @@ const arg = (name: string, fallback: string) => {
 };
 const beam = Number(arg('beam', '4'));
 const limit = Number(arg('limit', '0'));
+const beamSubset = Number(arg('beam-subset', '300')); // beam search is per sentence: scored on the first N test sentences
 const only = arg('models', MODEL_KINDS.join(',')).split(',') as ModelKind[];
 
 export const BUCKETS: [number, number][] = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]];
@@ -40,8 +43,9 @@ interface SetScore {
 }
 
 export interface ModelEval {
-  test: SetScore;
-  long: SetScore;
+  test: SetScore; // greedy, whole set
+  long: SetScore; // greedy, whole set
+  beamSubset?: { sentences: number; beam: SetScore; greedy: SetScore };
   bleuByLength: (number | null)[];
   aer?: { layer: string; aer: number }[];
   msPerSentence: number;
@@ -56,8 +60,12 @@ function scoreSet(hyps: string[], refs: string[]): SetScore {
   return { bleu: corpusBleu(hyps, refs), exact: hyps.filter((h, i) => h === refs[i]).length / hyps.length, sentences: hyps.length };
 }
 
-function translateAll(t: LoadedTranslator, examples: Example[]): string[] {
+function translateBeam(t: LoadedTranslator, examples: Example[]): string[] {
   return examples.map((e) => formatSpanish(t.translateTokens(e.src, { beam }).tokens, { properNames: t.properNames }));
+}
+
+function translateGreedy(t: LoadedTranslator, examples: Example[]): string[] {
+  return greedyBatch(tf, t, examples.map((e) => e.src)).map((toks) => formatSpanish(toks, { properNames: t.properNames }));
 }
 
 /** Alignment error rate: teacher-forced attention argmax per target word vs gold links. */
@@ -101,12 +109,20 @@ function alignmentErrorRate(t: LoadedTranslator, examples: Example[]): { layer: 
 }
 
 function apertium(examples: Example[]): string[] | undefined {
+  // apertium's shell pipeline misreads a Node pipe on stdin ("txt format processor"): use files
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apertium-'));
   try {
-    const out = execFileSync('apertium', ['-u', 'eng-spa'], { input: examples.map(englishFor).join('\n') + '\n', maxBuffer: 64 << 20 }).toString('utf8');
-    const lines = out.split('\n');
-    return examples.map((_, i) => (lines[i] ?? '').trim());
+    const inFile = path.join(dir, 'in.txt');
+    const outFile = path.join(dir, 'out.txt');
+    fs.writeFileSync(inFile, examples.map(englishFor).join('\n') + '\n');
+    execFileSync('apertium', ['-u', 'eng-spa', inFile, outFile], { stdio: 'ignore' });
+    const lines = fs.readFileSync(outFile, 'utf8').split('\n');
+    if (lines.length < examples.length) return undefined;
+    return examples.map((_, i) => (lines[i] ?? '').trim().replace(/\s+/g, ' '));
   } catch {
     return undefined;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -134,21 +150,24 @@ async function main(): Promise<void> {
       continue;
     }
     const t = await loadTranslator(tf, name);
+    const hypTest = translateGreedy(t, test);
+    const hypLong = translateGreedy(t, long);
+    const sub = test.slice(0, beamSubset);
     const t0 = performance.now();
-    const hypTest = translateAll(t, test);
-    const hypLong = translateAll(t, long);
-    const ms = (performance.now() - t0) / (test.length + long.length);
+    const hypBeam = translateBeam(t, sub);
+    const ms = (performance.now() - t0) / Math.max(1, sub.length);
     const r: ModelEval = {
       test: scoreSet(hypTest, test.map((e) => e.es)),
       long: scoreSet(hypLong, long.map((e) => e.es)),
+      beamSubset: { sentences: sub.length, beam: scoreSet(hypBeam, sub.map((e) => e.es)), greedy: scoreSet(hypTest.slice(0, sub.length), sub.map((e) => e.es)) },
       bleuByLength: byLen([...hypTest, ...hypLong], all),
       msPerSentence: Math.round(ms * 10) / 10,
       beam,
     };
     if (t.hasAttention) r.aer = alignmentErrorRate(t, test);
     results[name] = r;
-    console.error(`${name}: test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | ${ms.toFixed(0)} ms/sentence`);
-    const examples = test.slice(0, 5).map((e, i) => ({ en: e.en, reference: e.es, output: hypTest[i] }));
+    console.error(`${name}: test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | beam ${beam} on ${sub.length}: ${r.beamSubset!.beam.bleu.toFixed(1)} (greedy ${r.beamSubset!.greedy.bleu.toFixed(1)}) | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | beam ${ms.toFixed(0)} ms/sentence`);
+    const examples = test.slice(0, 8).map((e, i) => ({ en: e.en, reference: e.es, greedy: hypTest[i], beam: hypBeam[i] }));
     fs.writeFileSync(path.join(MODELS_DIR, name, 'samples.json'), JSON.stringify(examples, null, 2));
   }
   if (!argv.includes('--no-apertium')) {

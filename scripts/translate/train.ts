@@ -53,7 +53,20 @@ const vars = [...model.params.vars.values()];
 let step = 0;
 let elapsed = 0; // training seconds before this run (resume)
 const history: { step: number; loss: number; valid?: number; seconds: number }[] = [];
-if (flag('resume') && fs.existsSync(path.join(ckptDir, 'state.json'))) {
+const exportOnly = flag('export'); // write models/translate/<model> from the last checkpoint, no training
+if (exportOnly && !fs.existsSync(path.join(ckptDir, 'state.json'))) {
+  // checkpoints of runs started before state.json existed: parameters only
+  for (const [name, t] of loadWeights(tf, ckptDir, 'params')) model.params.get(name).assign(t);
+  step = Number(arg('export-step', '0'));
+  // progress lines of that run's log: "step N loss X valid Y lr … T tok/s"
+  const logFile = arg('log');
+  if (logFile) {
+    for (const m of fs.readFileSync(logFile, 'utf8').matchAll(/step (\d+) loss ([\d.]+) valid ([\d.]+) lr \S+ (\d+) tok\/s/g)) {
+      if (Number(m[1]) <= step) history.push({ step: Number(m[1]), loss: Number(m[2]), valid: Number(m[3]), seconds: NaN });
+    }
+    elapsed = Number(arg('seconds', '0'));
+  }
+} else if ((flag('resume') || exportOnly) && fs.existsSync(path.join(ckptDir, 'state.json'))) {
   const state = JSON.parse(fs.readFileSync(path.join(ckptDir, 'state.json'), 'utf8'));
   const w = loadWeights(tf, ckptDir, 'params');
   for (const [name, t] of w) model.params.get(name).assign(t);
@@ -71,14 +84,12 @@ function lrAt(s: number): number {
   return peakLr * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, p))));
 }
 
-function checkpoint(): void {
+/** Parameters, optimizer moments and progress; awaited so it completes inside the sync loop. */
+async function checkpoint(): Promise<void> {
   saveWeights(ckptDir, model.params.vars, { file: 'params' });
-  const ow = optimizer.getWeights();
-  // getWeights is async in tfjs typings but returns synchronously-usable tensors
-  void ow.then((ws) => {
-    saveWeights(ckptDir, new Map(ws.map((w) => [w.name, w.tensor])), { file: 'optimizer' });
-    fs.writeFileSync(path.join(ckptDir, 'state.json'), JSON.stringify({ step, elapsed: elapsed + (Date.now() - t0) / 1000, history, config, seed }));
-  });
+  fs.writeFileSync(path.join(ckptDir, 'state.json'), JSON.stringify({ step, elapsed: elapsed + (Date.now() - t0) / 1000, history, config, seed }));
+  const ws = await optimizer.getWeights();
+  saveWeights(ckptDir, new Map(ws.map((w) => [w.name, w.tensor])), { file: 'optimizer' });
 }
 
 function validLoss(): number {
@@ -126,7 +137,7 @@ const firstStep = step;
 let stop = false;
 process.on('SIGTERM', () => (stop = true));
 process.on('SIGINT', () => (stop = true));
-for (; step < steps && !stop; step++) {
+for (; step < steps && !stop && !exportOnly; step++) {
   const idx = batchFor(step);
   const b = makeBatch(tf, train, idx, leftPad);
   (optimizer as unknown as { learningRate: number }).learningRate = lrAt(step);
@@ -156,7 +167,7 @@ for (; step < steps && !stop; step++) {
     const v = validLoss();
     history.push({ step: done, loss: ema, valid: v, seconds: elapsed + secs });
     console.error(`\nstep ${done} loss ${ema.toFixed(4)} valid ${v.toFixed(4)} lr ${lrAt(step).toExponential(2)} ${(tokensSeen / secs).toFixed(0)} tok/s`);
-    checkpoint();
+    await checkpoint();
   }
 }
 type TF_Tensor = import('@tensorflow/tfjs').Tensor;
@@ -169,9 +180,9 @@ function bar(done: number, loss: number, rate: number, etaSec: number): void {
   if (done % 100 === 0) process.stderr.write('\n');
 }
 
-const seconds = elapsed + (Date.now() - t0) / 1000;
-checkpoint();
-if (step >= steps) {
+const seconds = exportOnly ? elapsed : elapsed + (Date.now() - t0) / 1000;
+if (!exportOnly) await checkpoint();
+if (step >= steps || exportOnly) {
   const bytes = saveWeights(outDir, model.params.vars, { float16: true });
   fs.writeFileSync(path.join(outDir, 'vocab.json'), JSON.stringify({ src: srcVocab.words(), tgt: tgtVocab.words() }));
   const names = properNames();
@@ -182,7 +193,7 @@ if (step >= steps) {
     weightsBytes: bytes,
     properNames: [...names.es],
     training: {
-      steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
+      steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,
     },

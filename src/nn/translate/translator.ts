@@ -14,7 +14,7 @@ import { loadWeights } from './weights.ts';
 
 type TFModule = typeof TF;
 
-export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../models/translate');
+export const MODELS_DIR = process.env.NN_TRANSLATE_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../models/translate');
 
 export interface ModelMetadata {
   name: ModelKind;
