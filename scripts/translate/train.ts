@@ -54,6 +54,14 @@ let step = 0;
 let elapsed = 0; // training seconds before this run (resume)
 const history: { step: number; loss: number; valid?: number; seconds: number }[] = [];
 const exportOnly = flag('export'); // write models/translate/<model> from the last checkpoint, no training
+// --continue: a second stage starting from the shipped model's weights (fresh Adam, own schedule)
+let previousStage: Record<string, unknown> | undefined;
+if (flag('continue')) {
+  const prev = JSON.parse(fs.readFileSync(path.join(outDir, 'metadata.json'), 'utf8'));
+  for (const [name, t] of loadWeights(tf, ckptDir, 'params')) model.params.get(name).assign(t);
+  previousStage = prev.training;
+  console.error(`continuing from ${outDir} (${prev.training.steps} steps, ${prev.training.seconds} s)`);
+}
 if (exportOnly && !fs.existsSync(path.join(ckptDir, 'state.json'))) {
   // checkpoints of runs started before state.json existed: parameters only
   for (const [name, t] of loadWeights(tf, ckptDir, 'params')) model.params.get(name).assign(t);
@@ -196,6 +204,7 @@ if (step >= steps || exportOnly) {
       steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,
+      ...(previousStage ? { previousStages: [previousStage], totalSeconds: Math.round(seconds + Number(previousStage.seconds ?? 0)) } : {}),
     },
   };
   fs.writeFileSync(path.join(outDir, 'metadata.json'), JSON.stringify(meta, null, 2));
