@@ -17,7 +17,7 @@ interface EvalDoc {
   beam: number;
   testSentences: number;
   longSentences: number;
-  results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number }>;
+  results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number; beamSubset?: { sentences: number; beam: { bleu: number; exact: number }; greedy: { bleu: number; exact: number } } }>;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -42,9 +42,13 @@ export function writeCards(evalDoc: EvalDoc): void {
       parameters: meta.parameters,
       weights: { format: 'tfjs weightsManifest, float16', bytes: meta.weightsBytes },
       training: { ...tr, history: undefined },
-      evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam}`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
+      evaluation: m ? { date: evalDoc.date, decoding: `greedy on the whole sets; beam ${evalDoc.beam} on a subset`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
-      reproduce: [`npm run data:translate`, `npm run train:translate -- --model ${name}${tr.steps ? ` --steps ${tr.steps}` : ''}`, 'npm run eval:translate'],
+      reproduce: [
+        `npm run data:translate`,
+        `npm run train:translate -- --model ${name} --steps ${tr.plannedSteps ?? tr.steps} --tokens ${tr.tokensPerBatch} --lr ${tr.peakLr} --warmup ${tr.warmup} --seed ${tr.seed}${tr.previousStages ? ' --continue (after the first stage)' : ''}`,
+        'npm run eval:translate',
+      ],
     };
     fs.writeFileSync(path.join(dir, 'card.json'), JSON.stringify(card, null, 2));
     const lines = [
@@ -54,9 +58,11 @@ export function writeCards(evalDoc: EvalDoc): void {
       '',
       `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
-      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min on ${tr.backend} (one shared core); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.`,
+      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min on ${tr.backend} (niced, on a 2-core machine shared with other jobs); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
+        (tr.previousStages ? ` This was a second stage: it started from the weights of a first run of ${tr.previousStages[0].steps} steps (${Math.round(tr.previousStages[0].seconds / 60)} min, valid loss ${tr.previousStages[0].validLoss?.toFixed?.(3)}), ${Math.round(tr.totalSeconds / 60)} min in all.` : ''),
       m
-        ? `- Test (${evalDoc.testSentences} sentences, beam ${evalDoc.beam}): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences}): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.`
+        ? `- Test (${evalDoc.testSentences} sentences, greedy): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, greedy): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
+          (m.beamSubset ? ` Beam ${evalDoc.beam} on the first ${m.beamSubset.sentences} test sentences: BLEU ${m.beamSubset.beam.bleu.toFixed(1)} (greedy on the same: ${m.beamSubset.greedy.bleu.toFixed(1)}).` : '')
         : '- Not evaluated yet: run npm run eval:translate.',
       m?.aer ? `- Attention alignment error rate vs gold alignments (teacher-forced, argmax per Spanish word): ${m.aer.map((a) => `${a.layer} ${pct(a.aer)}`).join('; ')}.` : '',
       ap ? `- Peer on the same sentences: Apertium eng-spa (rule-based) BLEU ${ap.test.bleu.toFixed(1)} test, ${ap.long.bleu.toFixed(1)} long.` : '',

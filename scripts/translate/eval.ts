@@ -179,7 +179,11 @@ async function main(): Promise<void> {
       console.error(`apertium eng-spa: test BLEU ${results.apertium.test.bleu.toFixed(1)} | long ${results.apertium.long.bleu.toFixed(1)}`);
     } else console.error('apertium not installed (apt-get install apertium apertium-eng-spa): peer skipped');
   }
-  const series = (Object.entries(results) as [string, { bleuByLength: (number | null)[] }][]).map(([name, r]) => ({ name, data: r.bleuByLength, dashed: name === 'apertium' }));
+  const evalDoc: { date: string; beam: number; testSentences: number; longSentences: number; results: Record<string, unknown> } = { date: new Date().toISOString(), beam, testSentences: test.length, longSentences: long.length, results };
+  const prev = fs.existsSync(path.join(MODELS_DIR, 'eval.json')) ? JSON.parse(fs.readFileSync(path.join(MODELS_DIR, 'eval.json'), 'utf8')) : { results: {} };
+  evalDoc.results = { ...prev.results, ...results };
+  fs.writeFileSync(path.join(MODELS_DIR, 'eval.json'), JSON.stringify(evalDoc, null, 2));
+  const series = (Object.entries(evalDoc.results) as [string, { bleuByLength: (number | null)[] }][]).map(([name, r]) => ({ name, data: r.bleuByLength, dashed: name === 'apertium' }));
   if (series.length) {
     const png = renderLineChart({
       title: 'BLEU by English sentence length (test + long sets)',
@@ -193,11 +197,7 @@ async function main(): Promise<void> {
     });
     fs.writeFileSync(path.join(MODELS_DIR, 'bleu-by-length.png'), png.data);
   }
-  const evalDoc = { date: new Date().toISOString(), beam, testSentences: test.length, longSentences: long.length, results };
-  const prev = fs.existsSync(path.join(MODELS_DIR, 'eval.json')) ? JSON.parse(fs.readFileSync(path.join(MODELS_DIR, 'eval.json'), 'utf8')) : { results: {} };
-  evalDoc.results = { ...prev.results, ...results };
-  fs.writeFileSync(path.join(MODELS_DIR, 'eval.json'), JSON.stringify(evalDoc, null, 2));
-  writeCards(evalDoc);
+  writeCards(evalDoc as Parameters<typeof writeCards>[0]);
 }
 
 await main();

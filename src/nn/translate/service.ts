@@ -1,6 +1,6 @@
 // What the commands call: text in, translation + attention + unknown words out. Loads the
 // tensor engine and the shipped models lazily, once per process.
-import { suggest } from '../../core/suggest.ts';
+import { editDistance } from '../../core/suggest.ts';
 import { MODEL_KINDS, type ModelKind } from './model.ts';
 import { formatSpanish, normalizeEnglish } from './text.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
@@ -41,9 +41,18 @@ export async function getTranslator(name: ModelKind): Promise<LoadedTranslator> 
   return loadTranslator(tf, name);
 }
 
-/** Nearest known words: did-you-mean by edit distance, most frequent first on ties. */
+/**
+ * Nearest known words by edit distance (transpositions count 1), at most ~⅓ of the word's
+ * letters away; ties keep the vocabulary's order, which is most frequent first.
+ */
 export function nearestWords(word: string, known: readonly string[], max = 3): string[] {
-  return suggest(word, known, max);
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return known
+    .map((k, i) => ({ k, i, d: editDistance(word, k) }))
+    .filter((x) => x.d <= limit && (x.k.length > 2 || word.length <= 3))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.k);
 }
 
 export async function translateText(text: string, name: ModelKind, opts: DecodeOptions = {}): Promise<TextTranslation> {

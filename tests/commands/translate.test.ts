@@ -1,0 +1,68 @@
+// /translate and /attention against the shipped models in models/translate.
+import { describe, expect, it } from 'vitest';
+import { attention } from '../../commands/attention.ts';
+import { translate } from '../../commands/translate.ts';
+import type { RequestContext } from '../../src/core/command.ts';
+import { dispatchLine } from '../../src/core/dispatch.ts';
+import { Registry } from '../../src/core/registry.ts';
+
+const ctx: RequestContext = { platform: 'test', userId: 'u1', userName: 'Ada', channelId: 'c1' };
+const registry = new Registry([translate, attention]);
+const run = (line: string) => dispatchLine(registry, line, ctx);
+const field = (r: Awaited<ReturnType<typeof run>>, name: string) => r.reply.fields?.find((f) => f.name === name)?.value;
+
+describe('/translate', () => {
+  it("translates let's go as vamos, with a Translation field and one attention PNG", async () => {
+    const r = await run("/translate text:let's go");
+    expect(r.status).toBe('ok');
+    expect(field(r, 'Translation')).toMatch(/^¡?Vamos[.!]$/);
+    expect(r.reply.images).toHaveLength(1);
+    expect(r.reply.text).toMatch(/toy model/i);
+  }, 30_000);
+
+  it('writes questions with ¿…? and names unknown words with suggestions', async () => {
+    const q = await run('/translate text:Do you like apples?');
+    expect(field(q, 'Translation')).toMatch(/^¿.*\?$/);
+    const u = await run('/translate text:I eat the appels and xylophones');
+    expect(u.status).toBe('ok');
+    expect(u.reply.text).toContain('`appels`');
+    expect(u.reply.text).toContain('`xylophones`');
+    expect(u.reply.text).toMatch(/did you mean `apples?`/);
+  }, 30_000);
+
+  it('compares the shipped models side by side', async () => {
+    const { availableModels } = await import('../../src/nn/translate/service.ts');
+    const shipped = await availableModels();
+    const r = await run('/translate text:I eat bread compare:true');
+    const names = (r.reply.fields ?? []).map((f) => f.name);
+    const label = { attention: 'LSTM + attention', transformer: 'transformer', seq2seq: 'plain seq2seq (LSTM, no attention)' } as const;
+    expect(names).toEqual(['Translation', ...shipped.map((m) => label[m])]);
+    expect(r.reply.images?.length).toBe(shipped.filter((m) => m !== 'seq2seq').length);
+  }, 60_000);
+
+  it('answers empty, punctuation-only and overlong input with a clear message', async () => {
+    for (const line of ['/translate text:   ', '/translate text:?!', `/translate text:${'go '.repeat(31)}`]) {
+      const r = await run(line);
+      expect(r.status).not.toBe('ok');
+      expect(r.reply.text).toMatch(/sentence|words|punctuation/i);
+      expect(r.reply.text).not.toMatch(/at \w+ \(/); // no stack trace
+    }
+  }, 30_000);
+
+  it('lists the vocabulary, filtered by prefix', async () => {
+    const r = await run('/translate vocab:true text:wa');
+    expect(r.reply.text).toContain('water');
+    expect(r.reply.text).not.toContain('apple');
+  }, 30_000);
+});
+
+describe('/attention', () => {
+  it('charts the transformer encoder self-attention, averaged or one head', async () => {
+    const avg = await run('/attention text:my sister likes the pizza because it is delicious');
+    expect(avg.status).toBe('ok');
+    expect(avg.reply.images).toHaveLength(1);
+    expect(avg.reply.text).toMatch(/heads averaged/);
+    const one = await run('/attention text:the dog is in the garden layer:1 head:3');
+    expect(one.reply.text).toMatch(/encoder layer 1, head 3 of 4/);
+  }, 30_000);
+});
