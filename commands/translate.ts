@@ -8,6 +8,11 @@ import type { ModelKind } from '../src/nn/translate/model.ts';
 import type { TextTranslation, UnknownWord } from '../src/nn/translate/service.ts';
 
 const EXAMPLE = "/translate text:let's go to the beach";
+/**
+ * The transformer is the default: on this machine's training budget it reached test BLEU 98
+ * while the LSTM + attention model stayed far behind (models/translate/eval.json).
+ */
+export const DEFAULT_MODEL: ModelKind = 'transformer';
 const MODEL_NAMES: Record<ModelKind, string> = { attention: 'LSTM + attention', transformer: 'transformer', seq2seq: 'plain seq2seq (LSTM, no attention)' };
 
 export function unknownLine(unknown: readonly UnknownWord[]): string {
@@ -55,14 +60,14 @@ async function vocabReply(prefix: string): Promise<Reply> {
 export const translate = defineCommand({
   name: 'translate',
   description: 'Translate English to Spanish with our own toy seq2seq, attention or transformer model',
-  examples: ["/translate text:let's go", '/translate text:my mother works in the hospital model:transformer', '/translate text:do you like apples? compare:true', '/translate vocab:true text:wa'],
+  examples: ["/translate text:let's go", '/translate text:my mother works in the hospital model:attention', '/translate text:do you like apples? compare:true', '/translate vocab:true text:wa'],
   slow: true,
   options: [
     { name: 'text', type: 'string', description: `An English sentence (up to 30 words), e.g. let's eat the pizza` },
     {
       name: 'model',
       type: 'string',
-      description: 'attention (default), transformer or seq2seq',
+      description: 'transformer (default), attention (LSTM + attention) or seq2seq',
       choices: [
         { name: 'attention', value: 'attention' },
         { name: 'transformer', value: 'transformer' },
@@ -97,7 +102,7 @@ export const translate = defineCommand({
     }
     const available = await service.availableModels();
     if (!available.length) throw new UserError('The translation models are not trained yet (npm run train:translate).');
-    const requested = (req.options.model as ModelKind | undefined) ?? 'attention';
+    const requested = (req.options.model as ModelKind | undefined) ?? DEFAULT_MODEL;
     const model = available.includes(requested) ? requested : available[0]!;
     const beam = req.options.decoding === 'greedy' ? 1 : 4;
     const layer = req.options.layer !== undefined ? Number(req.options.layer) - 1 : undefined;
