@@ -21,6 +21,7 @@ import type { Example } from './corpus.ts';
 import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
 import { greedyBatch } from './greedy-batch.ts';
+import { writeQualitySection } from './results-section.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(MODELS_DIR, 'bleu-by-length.png'), png.data);
   }
   writeCards(evalDoc as Parameters<typeof writeCards>[0]);
+  writeQualitySection();
 }
 
 await main();
