@@ -59,7 +59,9 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
       `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min on ${tr.backend} (niced, on a 2-core machine shared with other jobs); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
-        (tr.previousStages ? ` This was a second stage: it started from the weights of a first run of ${tr.previousStages[0].steps} steps (${Math.round(tr.previousStages[0].seconds / 60)} min, valid loss ${tr.previousStages[0].validLoss?.toFixed?.(3)}), ${Math.round(tr.totalSeconds / 60)} min in all.` : ''),
+        (tr.previousStages
+          ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
+          : ''),
       m
         ? `- Test (${evalDoc.testSentences} sentences, greedy): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, greedy): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
           (m.beamSubset ? ` Beam ${evalDoc.beam} on the first ${m.beamSubset.sentences} test sentences: BLEU ${m.beamSubset.beam.bleu.toFixed(1)} (greedy on the same: ${m.beamSubset.greedy.bleu.toFixed(1)}).` : '')

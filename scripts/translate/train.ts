@@ -178,6 +178,16 @@ for (; step < steps && !stop && !exportOnly; step++) {
     await checkpoint();
   }
 }
+/** Earlier stages flattened (oldest first) and the total training time over all stages. */
+function stagesInfo(prev: Record<string, unknown>, seconds: number) {
+  const { previousStages, totalSeconds, history: _h, ...own } = prev as { previousStages?: Record<string, unknown>[]; totalSeconds?: number; history?: unknown };
+  void totalSeconds;
+  const stages: Record<string, unknown>[] = [...(previousStages ?? []), own];
+  let total = seconds;
+  for (const st of stages) total += Number(st.seconds ?? 0);
+  return { previousStages: stages, totalSeconds: Math.round(total) };
+}
+
 type TF_Tensor = import('@tensorflow/tfjs').Tensor;
 
 function bar(done: number, loss: number, rate: number, etaSec: number): void {
@@ -204,7 +214,7 @@ if (step >= steps || exportOnly) {
       steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,
-      ...(previousStage ? { previousStages: [previousStage], totalSeconds: Math.round(seconds + Number(previousStage.seconds ?? 0)) } : {}),
+      ...(previousStage ? stagesInfo(previousStage, seconds) : {}),
     },
   };
   fs.writeFileSync(path.join(outDir, 'metadata.json'), JSON.stringify(meta, null, 2));
