@@ -9,6 +9,7 @@ import { runChat } from './adapters/console/chat.ts';
 import { runJsonLines, runOnce } from './adapters/console/oneshot.ts';
 import { platformsFromConfig, startPlatforms } from './adapters/start.ts';
 import { log } from './core/log.ts';
+import { startQuizService, stopQuizService } from './quiz/index.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -27,8 +28,15 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.json) return runJsonLines(registry, outDir);
 
   const platforms = args.platform === 'console' ? [] : args.platform ? [args.platform] : platformsFromConfig(config);
-  if (platforms.length === 0) return runChat(registry, outDir);
-  await startPlatforms(platforms, config, registry);
+  if (platforms.length === 0) {
+    // The quiz service reveals quizzes left open and posts scheduled ones into the chat.
+    const code = await runChat(registry, outDir, async (outbox) => void (await startQuizService(outbox, undefined, undefined, 'console')));
+    await stopQuizService();
+    return code;
+  }
+  const running = await startPlatforms(platforms, config, registry);
+  if (running.discord) await startQuizService(running.discord.outbox, undefined, undefined, 'discord');
+  if (running.slack) await startQuizService(running.slack.outbox, undefined, undefined, 'slack');
   return -1; // keep running: the platforms hold the event loop open
 }
 

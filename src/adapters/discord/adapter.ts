@@ -117,7 +117,7 @@ async function withDefer<T>(slow: boolean, afterMs: number, defer: () => Promise
 export class DiscordInteractions {
   constructor(
     private readonly runner: CoreRunner,
-    private readonly outbox: Outbox,
+    readonly outbox: Outbox,
     private readonly deferAfterMs = DEFER_AFTER_MS,
     private readonly onSettled?: (interactionId: string) => void,
   ) {}

@@ -102,7 +102,7 @@ export class SlackHandlers {
   private readonly seen = new SeenIds();
   constructor(
     private readonly runner: CoreRunner,
-    private readonly outbox: Outbox,
+    readonly outbox: Outbox,
     private readonly prefix = '',
     private readonly onSettled?: (triggerId: string) => void,
   ) {}
