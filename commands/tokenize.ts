@@ -6,8 +6,8 @@ import { renderTokenStrip, showWhitespace } from '../src/render/index.ts';
 
 const MAX_LISTED = 60;
 
-export function tokenizeReply(text: string, encoding: Encoding = 'o200k_base'): Reply {
-  const { ids, pieces } = tokenize(text, encoding);
+export async function tokenizeReply(text: string, encoding: Encoding = 'o200k_base'): Promise<Reply> {
+  const { ids, pieces } = await tokenize(text, encoding);
   const words = countWords(text);
   const shown = pieces.slice(0, MAX_LISTED);
   const list = shown.map((p) => `${inlineCode(showWhitespace(p.text))} ${p.ids.join('+')}`).join('  ');

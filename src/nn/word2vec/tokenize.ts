@@ -1,13 +1,25 @@
 // GPT tokenizers (gpt-tokenizer): text → token ids and the text piece of each token.
-import { decode as decodeCl100k, encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
-import { decode as decodeO200k, encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
+// The encodings' tables cost ~0.5 s to import, so they load on first use, not at start-up.
 
 export type Encoding = 'o200k_base' | 'cl100k_base';
 
-export const ENCODINGS: Record<Encoding, { encode: (t: string) => number[]; decode: (ids: number[]) => string; models: string }> = {
-  o200k_base: { encode: encodeO200k, decode: decodeO200k, models: 'GPT-4o and later' },
-  cl100k_base: { encode: encodeCl100k, decode: decodeCl100k, models: 'GPT-4 and GPT-3.5' },
+interface Codec {
+  encode: (t: string) => number[];
+  decode: (ids: number[]) => string;
+}
+
+export const ENCODINGS: Record<Encoding, { load: () => Promise<Codec>; models: string }> = {
+  o200k_base: { load: () => import('gpt-tokenizer/encoding/o200k_base'), models: 'GPT-4o and later' },
+  cl100k_base: { load: () => import('gpt-tokenizer/encoding/cl100k_base'), models: 'GPT-4 and GPT-3.5' },
 };
+
+const loaded = new Map<Encoding, Promise<Codec>>();
+
+function codec(encoding: Encoding): Promise<Codec> {
+  let c = loaded.get(encoding);
+  if (!c) loaded.set(encoding, (c = ENCODINGS[encoding].load()));
+  return c;
+}
 
 export interface TokenPiece {
   text: string;
@@ -18,8 +30,8 @@ export interface TokenPiece {
  * Tokens with their text. A token can hold part of a multi-byte character, which decodes alone
  * to '\uFFFD'; such tokens are grouped with the next ones until the text is whole.
  */
-export function tokenize(text: string, encoding: Encoding = 'o200k_base'): { ids: number[]; pieces: TokenPiece[] } {
-  const { encode, decode } = ENCODINGS[encoding];
+export async function tokenize(text: string, encoding: Encoding = 'o200k_base'): Promise<{ ids: number[]; pieces: TokenPiece[] }> {
+  const { encode, decode } = await codec(encoding);
   const ids = encode(text);
   const pieces: TokenPiece[] = [];
   let pending: number[] = [];
