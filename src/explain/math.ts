@@ -63,17 +63,8 @@ export function gradientFactor(w: number, n: number): number {
   return Math.pow(w, n);
 }
 
-/** Deterministic PRNG (mulberry32): the demos' stand-in weights are the same on every request. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the demos' stand-in weights are the same on every request. */
+export { mulberry32 as seededRandom } from '../core/random.ts';
 
 /** Uniform in [-scale, scale) from a seeded generator. */
 export function seededMatrix(rand: () => number, rows: number, cols: number, scale = 1): number[][] {

@@ -1,4 +1,5 @@
 // Small helpers over an injectable random source, so tests can make choices deterministic.
+import { mulberry32 } from '../core/random.ts';
 export type Rng = () => number; // uniform in [0, 1)
 
 export function pickOne<T>(items: readonly T[], rng: Rng): T {
@@ -18,12 +19,5 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
 
 /** A seeded generator (mulberry32) for reproducible tests and benches. */
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
