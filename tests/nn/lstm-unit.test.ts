@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LSTM_PARAM_COUNT, lstmFromFlat, lstmLossAndGrad, lstmStep, lstmToFlat, predictLstm, runLstm, type LstmWeights } from '../../src/nn/lstm-unit.ts';
 import { TOY_DATA } from '../../src/nn/predict/data.ts';
 import { loadPredictModels } from '../../src/nn/predict/model.ts';
+import { expectFiniteDifferenceGradients } from './gradcheck.ts';
 
 const W: LstmWeights = {
   forget: { short: 2.7, input: 1.63, bias: 1.62 },
@@ -47,15 +48,7 @@ describe('one-unit LSTM', () => {
     const p = lstmToFlat(W);
     const xs = [1, 0.5, 0.25, 1];
     const { grad } = lstmLossAndGrad(W, xs, 0.3);
-    const eps = 1e-6;
-    p.forEach((_, k) => {
-      const up = [...p];
-      const down = [...p];
-      up[k]! += eps;
-      down[k]! -= eps;
-      const numeric = (lstmLossAndGrad(lstmFromFlat(up), xs, 0.3).loss - lstmLossAndGrad(lstmFromFlat(down), xs, 0.3).loss) / (2 * eps);
-      expect(grad[k]!).toBeCloseTo(numeric, 6);
-    });
+    expectFiniteDifferenceGradients(p, grad, (q) => lstmLossAndGrad(lstmFromFlat(q), xs, 0.3).loss);
   });
 
   it('the shipped model solves the notes’ toy task (|error| < 0.1)', () => {

@@ -3,10 +3,10 @@
 // heartbeats, RESUME, INTERACTION_CREATE). The real discord.js Client connects to it with
 // `rest: { api: standIn.apiBase }` and finds the gateway through GET /gateway/bot.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { nextId, parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
+import { closeLoopback, listenOnLoopback } from './loopback.ts';
 
 export const STANDIN_APP_ID = '1100000000000000001';
 export const STANDIN_GUILD_ID = '1100000000000000002';
@@ -76,15 +76,11 @@ export class DiscordStandIn {
     });
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.wss.on('connection', (ws) => this.onConnection(ws));
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
   }
 
   async close(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    await new Promise<void>((r) => this.wss.close(() => r()));
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
+    await closeLoopback(this.server, this.wss);
   }
 
   // ---- gateway ----

@@ -3,10 +3,10 @@
 // that post signed slash commands and button clicks to Bolt's HTTP receiver.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
+import { closeLoopback, listenOnLoopback } from './loopback.ts';
 
 export const SLACK_BOT_TOKEN = 'xoxb-standin-bot-token';
 export const SLACK_APP_TOKEN = 'xapp-standin-app-token';
@@ -71,15 +71,11 @@ export class SlackStandIn {
       ws.on('message', (raw) => this.socketAcks.push({ ...JSON.parse(String(raw)), at: performance.now() }));
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'standin' }, connection_info: { app_id: 'A0STANDIN' } }));
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
   }
 
   async close(): Promise<void> {
-    for (const c of this.wss.clients) c.terminate();
-    await new Promise<void>((r) => this.wss.close(() => r()));
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
+    await closeLoopback(this.server, this.wss);
   }
 
   private nextId(prefix: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TOY_DATA } from '../../../src/nn/predict/data.ts';
 import { predictRnn, RNN_HAND_SOLUTION, rnnFromFlat, rnnInputSensitivity, rnnLossAndGrad, rnnToFlat, runRnn, type RnnWeights } from '../../../src/nn/predict/rnn-unit.ts';
+import { expectFiniteDifferenceGradients } from '../gradcheck.ts';
 
 const W: RnnWeights = { wInput: 0.8, wShared: 0.5, bias: 0.1, wOut: 1.5, biasOut: -0.2 };
 
@@ -28,15 +29,7 @@ describe('one-weight RNN', () => {
     const p = rnnToFlat(W);
     const xs = [1, 0.5, 0.25, 1];
     const { grad } = rnnLossAndGrad(W, xs, 1);
-    const eps = 1e-6;
-    p.forEach((_, k) => {
-      const up = [...p];
-      const down = [...p];
-      up[k]! += eps;
-      down[k]! -= eps;
-      const numeric = (rnnLossAndGrad(rnnFromFlat(up), xs, 1).loss - rnnLossAndGrad(rnnFromFlat(down), xs, 1).loss) / (2 * eps);
-      expect(grad[k]!).toBeCloseTo(numeric, 6);
-    });
+    expectFiniteDifferenceGradients(p, grad, (q) => rnnLossAndGrad(rnnFromFlat(q), xs, 1).loss);
   });
 
   it('can represent the toy task (the hand solution is exact)', () => {
