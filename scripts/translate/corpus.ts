@@ -1,5 +1,5 @@
-// Builds the parallel corpus from the generator: unique sentences split into train / valid /
-// test with no English sentence shared, plus a "long" test set of 20–30-word sentences.
+// Builds the parallel corpus from the generator: sentences split into train / valid / test with
+// no English sentence shared (train may repeat a sentence, up to MAX_TRAIN_REPEATS), plus a "long" test set of 20–30-word sentences.
 import { englishSurface, formatSpanish } from '../../src/nn/translate/text.ts';
 import { Rng, sentence, type Pair } from './generate.ts';
 import { properNames } from './lexicon.ts';
@@ -37,21 +37,44 @@ function toExample(p: Pair, rng: Rng): Example {
   };
 }
 
+/**
+ * Most often a train sentence may repeat. Each distinct sentence is assigned to one side (train or
+ * held-out) when first drawn; a train sentence may then come back up to this many times, so short
+ * everyday sentences ("thank you very much", "i see it") are seen as often as a course uses them
+ * instead of once in 120k, while valid/test stay distinct and disjoint from train.
+ */
+export const MAX_TRAIN_REPEATS = 8;
+
 export function buildCorpus(o: CorpusOptions = DEFAULT_CORPUS): Corpus {
   const rng = new Rng(o.seed);
   const surfaceRng = new Rng(o.seed ^ 0x5eed);
-  const seen = new Set<string>();
-  const all: Example[] = [];
-  const total = o.train + o.valid + o.test;
+  const splitRng = new Rng(o.seed ^ 0x5b1d);
+  const side = new Map<string, 'train' | 'held'>();
+  const repeats = new Map<string, number>();
+  const train: Example[] = [];
+  const all: Example[] = []; // held out: valid + test
+  const held = o.valid + o.test;
+  const total = o.train + held;
   let guard = 0;
-  while (all.length < total && guard++ < total * 20) {
+  while ((train.length < o.train || all.length < held) && guard++ < total * 20) {
     const p = sentence(rng);
     const key = p.src.join(' ');
-    if (seen.has(key) || words(p) > 30) continue;
-    seen.add(key);
-    all.push(toExample(p, surfaceRng));
+    if (words(p) > 30) continue;
+    const known = side.get(key);
+    if (known === undefined) {
+      let to: 'train' | 'held' = splitRng.chance(held / total) ? 'held' : 'train';
+      if (to === 'held' && all.length >= held) to = 'train';
+      if (to === 'train' && train.length >= o.train) to = 'held';
+      side.set(key, to);
+      repeats.set(key, 1);
+      (to === 'train' ? train : all).push(toExample(p, surfaceRng));
+    } else if (known === 'train' && train.length < o.train && repeats.get(key)! < MAX_TRAIN_REPEATS) {
+      repeats.set(key, repeats.get(key)! + 1);
+      train.push(toExample(p, surfaceRng));
+    }
   }
-  // all sentences are distinct, so any split shares none; shuffle so splits mix kinds
+  const seen = new Set(side.keys());
+  // held-out sentences are all distinct and never in train; shuffle so valid and test mix kinds
   for (let i = all.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [all[i], all[j]] = [all[j]!, all[i]!];
@@ -69,7 +92,7 @@ export function buildCorpus(o: CorpusOptions = DEFAULT_CORPUS): Corpus {
   return {
     valid: all.slice(0, o.valid),
     test: all.slice(o.valid, o.valid + o.test),
-    train: all.slice(o.valid + o.test),
+    train,
     long,
   };
 }
@@ -88,6 +111,7 @@ export function corpusStats(c: Corpus) {
   }
   return {
     sizes: { train: c.train.length, valid: c.valid.length, test: c.test.length, long: c.long.length },
+    distinctTrain: new Set(c.train.map((e) => e.src.join(' '))).size,
     englishTypes: enTypes.size,
     spanishTypes: esTypes.size,
     maxWords: Math.max(...lengths.keys()),

@@ -5,7 +5,7 @@ import {
   type Adjective, type Gender, type Noun, type NounCat, type Verb,
 } from './lexicon.ts';
 import {
-  INDIRECT, REFLEXIVE, adjectiveForm, conjugate, determiner, gerund, nounForm, subjunctive1pl,
+  DIRECT_PERSON, INDIRECT, REFLEXIVE, adjectiveForm, attachClitic, conjugate, determiner, gerund, imperative2, nounForm, subjunctive1pl,
   type Det, type Person, type Tense,
 } from './spanish.ts';
 import { finalizeSpanish, reorder, seq, w, type Link, type Seg } from './segment.ts';
@@ -122,7 +122,7 @@ function pickAdj(rng: Rng, n: Noun): Adjective {
 const EN_DET: Record<Det, [string, string]> = {
   the: ['the', 'the'], a: ['a', 'some'], some: ['some', 'some'], my: ['my', 'my'], your: ['your', 'your'],
   his: ['his', 'his'], her: ['her', 'her'], our: ['our', 'our'], their: ['their', 'their'],
-  this: ['this', 'these'], that: ['that', 'those'], many: ['a lot of', 'many'], none: ['', ''],
+  this: ['this', 'these'], that: ['that', 'those'], many: ['a lot of', 'many'], none: ['', ''], any: ['any', 'any'],
 };
 
 export interface NPOpts {
@@ -210,8 +210,34 @@ function nameNP(name: string): NP {
   return { seg: w(lc(name), lc(name)), g: NAME_GENDER[name]!, plural: false, person: 2, head: 0 };
 }
 
-/** A subject: a pronoun (half the time), a name, a person or animal with a determiner. */
-export function subject(rng: Rng, opts: { animals?: boolean } = {}): NP {
+/** A person subject for coordination: "my sister", "the teacher", "ana". */
+function personNP(rng: Rng): NP {
+  if (rng.chance(0.3)) return nameNP(rng.pick(NAMES));
+  const noun = rng.pick(nounsOf(['family', 'family', 'person']));
+  const det = rng.weighted<Det>([[2, 'the'], [5, 'my'], [1, 'your'], [1, 'his'], [1, 'her'], [1, 'our']]);
+  return nounPhrase(noun, { det, plural: rng.chance(0.15) && noun.en !== 'family', adj: rng.chance(0.1) ? pickAdj(rng, noun) : null });
+}
+
+/**
+ * Coordinated subjects agree in the plural: "my sister and I" → "mi hermana y yo" (nosotros:
+ * "iremos"), "juan and my mother" → 3rd plural ("van"); masculine unless both are feminine.
+ */
+export function coordinatedSubject(rng: Rng): NP {
+  const a = personNP(rng);
+  if (rng.chance(0.5)) {
+    const seg = seq(a.seg, w('and', 'y'), w('i', 'yo'));
+    return { seg, g: 'm', plural: true, person: 3, head: seg.en.length - 1 };
+  }
+  const b = rng.chance(0.15) ? ({ seg: w('you', 'tú'), g: 'm', plural: false, person: 1, head: 0 } as NP) : personNP(rng);
+  if (b.seg.en.join(' ') === a.seg.en.join(' ')) return a;
+  const seg = seq(a.seg, w('and', 'y'), b.seg);
+  // "you and juan" is ustedes in Latin America and in our grammar (no vosotros anywhere)
+  return { seg, g: a.g === 'f' && b.g === 'f' ? 'f' : 'm', plural: true, person: 5, head: seg.en.length - 1 };
+}
+
+/** A subject: a pronoun (half the time), a name, a person or animal with a determiner, or two of them joined by "and". */
+export function subject(rng: Rng, opts: { animals?: boolean; coord?: boolean } = {}): NP {
+  if (opts.coord !== false && rng.chance(0.1)) return coordinatedSubject(rng);
   const r = rng.next();
   if (r < 0.5) {
     const p = rng.pick(PRONOUNS);
@@ -350,6 +376,7 @@ function placePhrase(rng: Rng, kind: 'to' | 'in'): Seg {
   }
   if (r < 0.22) return kind === 'to' ? w('home', 'a casa') : w('at home', 'en casa');
   if (r < 0.27 && kind === 'to') return w('to school', 'a la escuela', [[0, 0], [1, 1], [1, 2]]);
+  if (r < 0.31 && kind === 'to') return w('to work', 'a el trabajo', [[0, 0], [1, 1], [1, 2]]);
   const np = placeNP(rng);
   const prep = kind === 'to' ? w('to', 'a') : w(rng.pick(['in', 'at']), 'en');
   return seq(prep, np.seg);
@@ -384,6 +411,7 @@ function timePhrase(rng: Rng, t: TimeTense): Seg {
   if (r < 0.2 && t !== 'progressive') {
     const n = 1 + rng.int(12);
     const [en, es] = NUMBERS[n - 1]!;
+    if (rng.chance(0.5)) return w(['at', en], ['a', n === 1 ? 'la' : 'las', n === 1 ? 'una' : es], [[0, 0], [0, 1], [1, 2]]);
     return n === 1 ? w(['at', 'one', "o'clock"], ['a', 'la', 'una'], [[0, 0], [1, 2], [2, 1]]) : w(['at', en, "o'clock"], ['a', 'las', es], [[0, 0], [1, 2], [2, 1]]);
   }
   const [en, es] = rng.pick(TIME[t]);
@@ -442,10 +470,18 @@ const REFLEXIVES = VERBS.filter((v) => v.reflexive);
 /** Object or place complement for any verb (may be empty). */
 function complement(rng: Rng, v: Verb, person?: Person): Seg | undefined {
   if (v.obj) return verbObject(rng, v);
-  if (v.place && rng.chance(v.es === 'ir' || v.es === 'vivir' ? 0.9 : 0.5)) return placePhrase(rng, v.place);
+  if (v.place && rng.chance(v.es === 'ir' || v.es === 'vivir' ? 0.9 : 0.5)) {
+    const place = placePhrase(rng, v.place);
+    // "by bus" → "en autobús"
+    if (v.place === 'to' && rng.chance(0.25)) {
+      const ride = rng.pick(nounsOf(['vehicle']).filter((n) => n.en !== 'boat'));
+      return seq(place, w(['by', ride.en], ['en', ride.es]));
+    }
+    return place;
+  }
   if (rng.chance(0.15)) {
     const opts: [string, string][] = [['together', 'juntos']];
-    if (person !== 0) opts.push(['with me', 'conmigo']);
+    if (person !== 0 && person !== 3) opts.push(['with me', 'conmigo']);
     if (person !== 1) opts.push(['with you', 'contigo']);
     const [en, es] = rng.pick(opts);
     return w(en, es);
@@ -467,6 +503,27 @@ function actionClause(rng: Rng, opts: { question?: boolean; verb?: Verb } = {}):
   const question = opts.question ?? false;
   const neg = !question && rng.chance(0.25);
   const vp = verbGroup(v, subj, form, neg, question);
+  // object pronoun: "i see it" → "yo lo veo", "she calls me" → "ella me llama", "no lo veo"
+  if (v.obj && !v.reflexive && rng.chance(0.22)) {
+    const pr = objectPronoun(rng, v, subj.person);
+    if (pr) {
+      const verb = withClitic(vp.verb, pr);
+      const time = rng.chance(0.3) ? timePhrase(rng, TIME_OF[form]) : undefined;
+      if (!question) return { seg: seq(subj.seg, verb, time) };
+      return { seg: questionOrder(subj, { qAux: vp.qAux, verb }, [time]), question: true };
+    }
+  }
+  // "any" in questions and negations: "do you have any brothers ?" → "¿ tienes hermanos ?"
+  if (v.obj && (question || neg) && rng.chance(0.2)) {
+    const pool = nounsOf(v.obj).filter((x) => (!v.objNouns || v.objNouns.includes(x.en)) && x.cat !== 'sport' && x.cat !== 'subject');
+    if (pool.length) {
+      const noun = rng.pick(pool);
+      const np = nounPhrase(noun, { det: 'any', plural: !noun.mass });
+      const time = rng.chance(0.2) ? timePhrase(rng, TIME_OF[form]) : undefined;
+      if (!question) return { seg: seq(subj.seg, vp.verb, np.seg, time) };
+      return { seg: questionOrder(subj, vp, [np.seg, time]), question: true };
+    }
+  }
   let comp = complement(rng, v, subj.person);
   if (v.reflexive && v.es === 'levantar' && !comp && rng.chance(0.3)) comp = timePhrase(rng, 'present');
   const time = rng.chance(0.3) ? timePhrase(rng, TIME_OF[form]) : undefined;
@@ -477,6 +534,38 @@ function actionClause(rng: Rng, opts: { question?: boolean; verb?: Verb } = {}):
   }
   if (!question) return { seg: seq(subj.seg, vp.verb, comp, time) };
   return { seg: questionOrder(subj, vp, [comp, time]), question: true };
+}
+
+/** Object pronouns by what the verb takes: people (me, you, him, her, us, them) or things (it, them). */
+interface ObjPronoun {
+  en: string;
+  es: string;
+}
+const PERSON_OBJ: { en: string; person: Person; es: string }[] = [
+  { en: 'me', person: 0, es: 'me' }, { en: 'you', person: 1, es: 'te' }, { en: 'him', person: 2, es: 'lo' },
+  { en: 'her', person: 2, es: 'la' }, { en: 'us', person: 3, es: 'nos' }, { en: 'them', person: 5, es: 'los' },
+];
+function objectPronoun(rng: Rng, v: Verb, subjPerson: Person): ObjPronoun | undefined {
+  const people = v.obj!.some((c) => c === 'family' || c === 'person');
+  const things = v.obj!.some((c) => c !== 'family' && c !== 'person' && c !== 'sport' && c !== 'subject' && c !== 'instrument');
+  if (v.es === 'jugar' || v.es === 'montar' || (!people && !things)) return undefined;
+  if (people && (!things || rng.chance(0.6))) {
+    // no "I see me": a pronoun of the subject's own person would be reflexive
+    const opts = PERSON_OBJ.filter((o) => o.person !== subjPerson && !(subjPerson === 3 && o.person === 0) && !(subjPerson === 0 && o.person === 3));
+    const o = rng.pick(opts);
+    return { en: o.en, es: o.es };
+  }
+  // "it" → "lo" (a member's "it" has no gender to agree with); "them" → "los"
+  return rng.chance(0.75) ? { en: 'it', es: 'lo' } : { en: 'them', es: 'los' };
+}
+
+/** The clitic before the finite verb (after "no"): "no lo veo", "lo estoy viendo", "lo voy a ver". */
+function withClitic(verb: Seg, pr: ObjPronoun): Seg {
+  const at = verb.es[0] === 'no' ? 1 : 0;
+  const es = [...verb.es.slice(0, at), pr.es, ...verb.es.slice(at)];
+  const links: Link[] = verb.links.map(([a, b]) => [a, b >= at ? b + 1 : b] as Link);
+  links.push([verb.en.length, at]);
+  return { en: [...verb.en, pr.en], es, links };
 }
 
 /**
@@ -500,7 +589,7 @@ function questionOrder(subj: NP, vp: VP, rest: (Seg | undefined)[]): Seg {
 /** English-only tokens `pre` joined in front of `seg`, linked to seg's first Spanish verb token. */
 function mergeInto(pre: Seg, seg: Seg): Seg {
   const n = pre.en.length;
-  const fin = seg.es.findIndex((t) => !['no', 'me', 'te', 'se', 'nos'].includes(t));
+  const fin = seg.es.findIndex((t) => !['no', 'me', 'te', 'se', 'nos', 'lo', 'la', 'los', 'las'].includes(t));
   const links: Link[] = [...seg.links.map(([a, b]) => [a + n, b] as Link)];
   if (fin >= 0) for (let i = 0; i < n; i++) links.push([i, fin]);
   return { en: [...pre.en, ...seg.en], es: seg.es, links };
@@ -519,8 +608,11 @@ function copulaClause(rng: Rng, question = false): Clause {
   if (thingSubject) {
     const noun = rng.pick(nounsOf(['home', 'thing', 'vehicle', 'clothing', 'food', 'drink', 'readable', 'place', 'room', 'media', 'school']));
     const det = rng.weighted<Det>([[4, 'the'], [2, 'my'], [1, 'your'], [1, 'our'], [1, 'this'], [1, 'that'], [1, 'his'], [1, 'her']]);
-    subj = nounPhrase(noun, { det, plural: rng.chance(0.3) });
     adj = pickAdj(rng, noun);
+    // "the red car is big" → "el coche rojo es grande": the subject may carry its own adjective
+    let own: Adjective | null = rng.chance(0.35) ? pickAdj(rng, noun) : null;
+    if (own && own.en === adj.en) own = null;
+    subj = nounPhrase(noun, { det, plural: rng.chance(0.3), adj: own });
   } else {
     subj = subject(rng);
     adj = rng.pick(adjFor('person'));
@@ -658,7 +750,7 @@ function thereIsClause(rng: Rng, question = false): Clause {
 function gustarClause(rng: Rng, question = false): Clause {
   const love = rng.chance(0.2);
   const inf = love ? 'encantar' : 'gustar';
-  const subj = subject(rng, { animals: false });
+  const subj = subject(rng, { animals: false, coord: false });
   const form = rng.weighted<'present' | 'past' | 'would'>(love ? [[1, 'present']] : [[6, 'present'], [2, 'past'], [2, 'would']]);
   const neg = !question && form !== 'would' && rng.chance(0.25);
   // the thing liked: an NP (Spanish always with a determiner) or an activity (infinitive)
@@ -748,8 +840,17 @@ function modalClause(rng: Rng, question = false): Clause {
     else if (t !== 'to') links.push([i, neg ? 1 : 0]);
   });
   if (esLink.length) links.push([enV.length - 1, esV.length - 1]);
-  const vInf = w(v.en.split(' '), inf);
-  const comp = complement(rng, v, p);
+  let vInf = w(v.en.split(' '), inf);
+  let comp = complement(rng, v, p);
+  // "can you help me ?" → "¿ puedes ayudarme ?": the pronoun joins the infinitive
+  if (v.obj && !v.reflexive && rng.chance(0.25)) {
+    const pr = objectPronoun(rng, v, p);
+    if (pr) {
+      const en = [...v.en.split(' '), pr.en];
+      vInf = w(en, attachClitic(v.es, pr.es));
+      comp = undefined;
+    }
+  }
   if (!question) return { seg: seq(subj.seg, { en: enV, es: esV, links }, vInf, comp) };
   // "do you want to eat ?" → "¿ quieres comer ?"; "can you swim ?" → "¿ puedes nadar ?"
   const aux = isCan ? ['can'] : [form === 'past' ? 'did' : form === 'future' ? 'will' : DO_PRESENT(p)];
@@ -783,6 +884,91 @@ function letsClause(rng: Rng): Clause {
   const go = rng.chance(0.3) ? VERBS.find((x) => x.es === 'ir')! : v;
   const verb = w(["let's", ...go.en.split(' ')], subjunctive1pl(go.es));
   return { seg: seq(verb, complement(rng, go), rng.chance(0.25) ? timePhrase(rng, 'future') : undefined) };
+}
+
+// Imperatives are tú throughout (the singular "you" of a course; no usted, no vosotros):
+// "open the door" → "abre la puerta", "don't run" → "no corras", "sit down" → "siéntate",
+// "help me" → "ayúdame", "don't touch it" → "no lo toques".
+const NO_IMPERATIVE = new Set(['amar', 'odiar', 'tener', 'conocer', 'querer', 'necesitar', 'entender', 'perder', 'ganar', 'llegar', 'llorar', 'reír', 'pensar', 'salir', 'traer', 'vender', 'recordar', 'saber', 'montar', 'despertar']);
+const IMPERATIVE_VERBS = VERBS.filter((v) => !NO_IMPERATIVE.has(v.es));
+
+const FIXED_IMPERATIVES: [string, string, string][] = [
+  ['be careful', 'ten cuidado', ''], ['be quiet', 'silencio', ''], ['come here', 'ven aquí', ''], ['look', 'mira', ''],
+  ['wait', 'espera', 'esperes'], ['listen', 'escucha', 'escuches'], ['turn left', 'gira a la izquierda', 'gires a la izquierda'],
+  ['turn right', 'gira a la derecha', 'gires a la derecha'], ['go straight', 'sigue recto', ''], ['hurry up', 'date prisa', ''],
+  ['repeat', 'repite', 'repitas'], ['do not worry', '', 'te preocupes'], ['stop', 'para', ''], ['be nice', 'sé amable', ''],
+];
+
+function imperativeClause(rng: Rng): Clause {
+  const please = rng.weighted<'none' | 'pre' | 'post'>([[6, 'none'], [2, 'pre'], [2, 'post']]);
+  let core: Seg;
+  if (rng.chance(0.15)) {
+    const [en0, es, esNeg] = rng.pick(FIXED_IMPERATIVES);
+    const neg = !!esNeg && (es === '' || rng.chance(0.3));
+    const en = en0.startsWith('do not ') ? en0.slice(7) : en0;
+    if (neg) {
+      const enT = ['do', 'not', ...en.split(' ')];
+      const esT = ['no', ...esNeg.split(' ')];
+      const links: Link[] = [[1, 0]];
+      for (let i = 2; i < enT.length; i++) for (let j = 1; j < esT.length; j++) links.push([i, j]);
+      for (let j = 1; j < esT.length; j++) links.push([0, j]);
+      core = { en: enT, es: esT, links };
+    } else core = w(en, es);
+  } else {
+    const v = rng.pick(IMPERATIVE_VERBS);
+    const neg = rng.chance(0.25);
+    const form = imperative2(v.es, neg);
+    const enV = v.en.split(' ');
+    const pr = v.obj && !v.reflexive && rng.chance(0.25) ? objectPronoun(rng, v, 1) : undefined;
+    let verb: Seg;
+    if (neg) {
+      // "don't sit down" → "no te sientes"; "don't touch it" → "no lo toques"
+      const cl = v.reflexive ? 'te' : pr?.es;
+      const es = ['no', ...(cl ? [cl] : []), form];
+      const en = ['do', 'not', ...enV, ...(pr ? [pr.en] : [])];
+      const links: Link[] = [[1, 0], [0, es.length - 1]];
+      enV.forEach((_, i) => links.push([2 + i, es.length - 1], ...(v.reflexive ? [[2 + i, 1] as Link] : [])));
+      if (pr) links.push([en.length - 1, 1]);
+      verb = { en, es, links };
+    } else {
+      const cl = v.reflexive ? 'te' : pr?.es;
+      const es = cl ? attachClitic(form, cl) : form;
+      verb = w([...enV, ...(pr ? [pr.en] : [])], es);
+    }
+    const comp = pr || v.reflexive ? undefined : complement(rng, v, 1);
+    core = seq(verb, comp, !pr && rng.chance(0.15) ? timePhrase(rng, 'future') : undefined);
+  }
+  if (please === 'pre') core = seq(w('please', ['por', 'favor']), core);
+  if (please === 'post') core = seq(core, w('please', ['por', 'favor']));
+  return { seg: core };
+}
+
+// Jobs take no article after ser and agree with the subject: "my mother is a teacher" → "mi madre es profesora".
+export const JOBS: [string, string, string][] = [
+  ['teacher', 'profesor', 'profesora'], ['doctor', 'médico', 'médica'], ['nurse', 'enfermero', 'enfermera'],
+  ['student', 'estudiante', 'estudiante'], ['waiter', 'camarero', 'camarera'], ['engineer', 'ingeniero', 'ingeniera'],
+  ['lawyer', 'abogado', 'abogada'], ['cook', 'cocinero', 'cocinera'], ['farmer', 'granjero', 'granjera'],
+  ['singer', 'cantante', 'cantante'], ['dentist', 'dentista', 'dentista'], ['writer', 'escritor', 'escritora'],
+  ['artist', 'artista', 'artista'], ['pilot', 'piloto', 'piloto'], ['firefighter', 'bombero', 'bombera'],
+  ['police officer', 'policía', 'policía'], ['driver', 'conductor', 'conductora'], ['scientist', 'científico', 'científica'],
+  ['secretary', 'secretario', 'secretaria'], ['friend', 'amigo', 'amiga'], ['neighbor', 'vecino', 'vecina'],
+];
+const enPluralWord = (x: string) => (x === 'secretary' ? 'secretaries' : x + 's');
+
+function jobClause(rng: Rng): Clause {
+  const subj = subject(rng, { animals: false });
+  const [en, m, f] = rng.pick(JOBS);
+  let es = subj.g === 'f' ? f : m;
+  if (subj.plural) es = /[aeiouáéíóú]$/.test(es) ? es + 's' : es + 'es';
+  const form = rng.weighted<'present' | 'past' | 'future'>([[6, 'present'], [2, 'past'], [2, 'future']]);
+  const neg = rng.chance(0.15);
+  const tense: Tense = form === 'present' ? 'present' : form === 'past' ? 'imperfect' : 'future';
+  const esV = [...(neg ? ['no'] : []), conjugate('ser', tense, subj.person)];
+  const enV = form === 'future' ? ['will', ...(neg ? ['not'] : []), 'be'] : [form === 'present' ? BE_PRESENT[subj.person] : BE_PAST[subj.person], ...(neg ? ['not'] : [])];
+  const links: Link[] = enV.map((t, i) => (t === 'not' ? [i, 0] : [i, esV.length - 1]) as Link);
+  const enJob = subj.plural ? enPluralWord(en).split(' ') : [/^[aeiou]/.test(en) ? 'an' : 'a', ...en.split(' ')];
+  const job: Seg = { en: enJob, es: [es], links: enJob.map((_, i) => [i, 0] as Link) };
+  return { seg: seq(subj.seg, { en: enV, es: esV, links }, job) };
 }
 
 /** "to go" → "ir"; "to eat the apple" → "comer la manzana". */
@@ -900,6 +1086,13 @@ const FIXED: [string, string, Link[]?][] = [
   ['what is that ?', '¿ qué es eso ?'], ['how much is it ?', '¿ cuánto cuesta ?'], ['where is the bathroom ?', '¿ dónde está el baño ?'],
   ['do you speak english ?', '¿ hablas inglés ?'], ['i speak a little spanish', 'yo hablo un poco de español'],
   ['what do you like to do ?', '¿ qué te gusta hacer ?'], ['see you soon', 'hasta pronto'], ['welcome', 'bienvenido'],
+  ['how much does it cost ?', '¿ cuánto cuesta ?'], ['the bill please', 'la cuenta por favor'], ['good evening', 'buenas tardes'],
+  ['can you repeat please ?', '¿ puedes repetir por favor ?'], ['can you help me ?', '¿ puedes ayudarme ?'], ['excuse me please', 'perdón por favor'],
+  ['what day is it today ?', '¿ qué día es hoy ?'], ['what is the weather like ?', '¿ qué tiempo hace ?'], ['i love you', 'te quiero'],
+  ['how is it going ?', '¿ qué tal ?'], ['see you', 'nos vemos'], ['have a nice day', 'que tengas un buen día'],
+  ['i am sorry', 'lo siento'], ['no thank you', 'no gracias'], ['yes please', 'sí por favor'], ['me too', 'yo también'],
+  ['hello how are you ?', '¿ hola cómo estás ?'], ['good morning how are you ?', '¿ buenos días cómo estás ?'],
+  ['what does it mean ?', '¿ qué significa ?'], ['how do you say it in spanish ?', '¿ cómo se dice en español ?'],
 ];
 
 function fixedPhrase(rng: Rng): Clause {
@@ -908,7 +1101,7 @@ function fixedPhrase(rng: Rng): Clause {
     const name = rng.pick(NAMES);
     return { seg: seq(w(['my', 'name', 'is'], ['me', 'llamo'], [[0, 0], [1, 1], [2, 1]]), w(lc(name), lc(name))) };
   }
-  if (r < 0.2) return nameCalled(rng, subject(rng));
+  if (r < 0.2) return nameCalled(rng, subject(rng, { coord: false }));
   if (r < 0.3) {
     // "it is three o'clock" → "son las tres"
     const n = 1 + rng.int(12);
@@ -933,14 +1126,16 @@ function nameCalled(rng: Rng, s: NP): Clause {
 }
 
 // ---------------------------------------------------------------- sentences
-type Kind = 'action' | 'copula' | 'location' | 'from' | 'tener' | 'weather' | 'there' | 'gustar' | 'modal' | 'lets' | 'inf' | 'np' | 'wh' | 'fixed';
+export type Kind = 'action' | 'copula' | 'location' | 'from' | 'tener' | 'weather' | 'there' | 'gustar' | 'modal' | 'lets' | 'inf' | 'np' | 'wh' | 'fixed' | 'imperative' | 'job';
+// Weights: every construction gets a fair share of 120k sentences; imperatives and jobs are new.
 const KINDS: [number, Kind][] = [
-  [26, 'action'], [9, 'copula'], [4, 'location'], [1.5, 'from'], [4, 'tener'], [4, 'weather'], [3, 'there'], [9, 'gustar'],
-  [8, 'modal'], [4, 'lets'], [2, 'inf'], [4, 'np'], [11, 'wh'], [3, 'fixed'],
+  [24, 'action'], [9, 'copula'], [3.5, 'location'], [1.5, 'from'], [3.5, 'tener'], [3.5, 'weather'], [3, 'there'], [8, 'gustar'],
+  [7, 'modal'], [3.5, 'lets'], [1.5, 'inf'], [3, 'np'], [10, 'wh'], [4, 'fixed'], [8, 'imperative'], [3, 'job'],
 ];
-const JOINABLE = new Set<Kind>(['action', 'copula', 'location', 'tener', 'weather', 'there', 'gustar', 'modal', 'from']);
+const JOINABLE = new Set<Kind>(['action', 'copula', 'location', 'tener', 'weather', 'there', 'gustar', 'modal', 'from', 'job']);
 
-function clauseOf(rng: Rng, kind: Kind): Clause {
+/** One clause of a kind (exported for tests of each construction's agreement rules). */
+export function clauseOf(rng: Rng, kind: Kind): Clause {
   switch (kind) {
     case 'action': return actionClause(rng);
     case 'copula': return copulaClause(rng);
@@ -956,6 +1151,8 @@ function clauseOf(rng: Rng, kind: Kind): Clause {
     case 'np': return npFragment(rng);
     case 'wh': return whQuestion(rng);
     case 'fixed': return fixedPhrase(rng);
+    case 'imperative': return imperativeClause(rng);
+    case 'job': return jobClause(rng);
   }
 }
 

@@ -17,6 +17,8 @@ interface Fix {
   preterite?: SixForms;
   future?: SixForms;
   subj1pl?: string; // nosotros present subjunctive ("let's eat" → comamos)
+  subj2?: string; // tú present subjunctive ("don't run" → no corras)
+  imp2?: string; // tú affirmative imperative when not the él/ella present (ven, ten, haz, sal, pon, ve)
   gerund?: string;
 }
 
@@ -24,6 +26,7 @@ interface Fix {
 const STEM: Record<string, ['e', 'ie'] | ['u', 'ue'] | ['e', 'i'] | ['o', 'ue']> = {
   cerrar: ['e', 'ie'], pensar: ['e', 'ie'], empezar: ['e', 'ie'], despertar: ['e', 'ie'], sentar: ['e', 'ie'],
   perder: ['e', 'ie'], entender: ['e', 'ie'], jugar: ['u', 'ue'], vestir: ['e', 'i'],
+  encender: ['e', 'ie'], repetir: ['e', 'i'], pedir: ['e', 'i'], preferir: ['e', 'ie'],
 };
 
 const FIXES: Record<string, Fix> = {
@@ -31,14 +34,27 @@ const FIXES: Record<string, Fix> = {
   traer: {
     present: ['traigo', 'traes', 'trae', 'traemos', 'traéis', 'traen'],
     preterite: ['traje', 'trajiste', 'trajo', 'trajimos', 'trajisteis', 'trajeron'],
-    subj1pl: 'traigamos', gerund: 'trayendo',
+    subj1pl: 'traigamos', subj2: 'traigas', gerund: 'trayendo',
   },
-  hacer: { subj1pl: 'hagamos' },
+  hacer: { subj1pl: 'hagamos', imp2: 'haz' },
+  tener: { imp2: 'ten' },
+  poner: { imp2: 'pon' },
+  repetir: {
+    present: ['repito', 'repites', 'repite', 'repetimos', 'repetís', 'repiten'],
+    preterite: ['repetí', 'repetiste', 'repitió', 'repetimos', 'repetisteis', 'repitieron'],
+    subj1pl: 'repitamos', subj2: 'repitas', gerund: 'repitiendo',
+  },
+  pedir: {
+    present: ['pido', 'pides', 'pide', 'pedimos', 'pedís', 'piden'],
+    preterite: ['pedí', 'pediste', 'pidió', 'pedimos', 'pedisteis', 'pidieron'],
+    subj1pl: 'pidamos', subj2: 'pidas', gerund: 'pidiendo',
+  },
+  preferir: { preterite: ['preferí', 'preferiste', 'prefirió', 'preferimos', 'preferisteis', 'prefirieron'], subj2: 'prefieras', gerund: 'prefiriendo' },
   conducir: { preterite: ['conduje', 'condujiste', 'condujo', 'condujimos', 'condujisteis', 'condujeron'] },
-  venir: { future: ['vendré', 'vendrás', 'vendrá', 'vendremos', 'vendréis', 'vendrán'], gerund: 'viniendo' },
+  venir: { imp2: 'ven', future: ['vendré', 'vendrás', 'vendrá', 'vendremos', 'vendréis', 'vendrán'], gerund: 'viniendo' },
   salir: {
     present: ['salgo', 'sales', 'sale', 'salimos', 'salís', 'salen'],
-    future: ['saldré', 'saldrás', 'saldrá', 'saldremos', 'saldréis', 'saldrán'], subj1pl: 'salgamos',
+    future: ['saldré', 'saldrás', 'saldrá', 'saldremos', 'saldréis', 'saldrán'], subj1pl: 'salgamos', subj2: 'salgas', imp2: 'sal',
   },
   reír: {
     present: ['río', 'ríes', 'ríe', 'reímos', 'reís', 'ríen'],
@@ -47,7 +63,7 @@ const FIXES: Record<string, Fix> = {
   },
   dormir: { preterite: ['dormí', 'dormiste', 'durmió', 'dormimos', 'dormisteis', 'durmieron'], subj1pl: 'durmamos', gerund: 'durmiendo' },
   vestir: { preterite: ['vestí', 'vestiste', 'vistió', 'vestimos', 'vestisteis', 'vistieron'], subj1pl: 'vistamos', gerund: 'vistiendo' },
-  ir: { subj1pl: 'vamos', gerund: 'yendo' }, // "let's go" → "vamos"
+  ir: { subj1pl: 'vamos', gerund: 'yendo', imp2: 've' }, // "let's go" → "vamos"
 };
 
 const TENSE_NAME: Record<Tense, string> = {
@@ -77,6 +93,37 @@ export function subjunctive1pl(inf: string): string {
   return FIXES[inf]?.subj1pl ?? spanishVerbs.getConjugation(inf, 'SUBJUNCTIVE_PRESENT', 3);
 }
 
+/** Tú imperative: "open" → abre, "come" → ven; negative "don't run" → (no) corras. */
+export function imperative2(inf: string, neg: boolean): string {
+  if (neg) {
+    const fixed = FIXES[inf]?.subj2;
+    if (fixed) return fixed;
+    const form = spanishVerbs.getConjugation(inf, 'SUBJUNCTIVE_PRESENT', 1);
+    return STEM[inf] ? changeStem(form, inf) : form;
+  }
+  return FIXES[inf]?.imp2 ?? conjugate(inf, 'present', 2);
+}
+
+const STRONG = /[aeo]/;
+const ACCENT: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' };
+
+/**
+ * A verb form with pronouns attached ("abre" + "la" → "ábrela", "sienta" + "te" → "siéntate",
+ * "ven" + "te" → "vente", "ayudar" + "me" → "ayudarme"): the stress stays where it was, so a
+ * vowel-final form stressed on its next-to-last syllable takes a written accent there.
+ */
+export function attachClitic(form: string, clitic: string): string {
+  if (/[rn]$/.test(form) || /[áéíóú]/.test(form)) return form + clitic; // infinitives, ven, pon: no new accent
+  const groups = [...form.matchAll(/[aeiou]+/g)];
+  // "qu"/"gu" before e/i is not a vowel
+  const real = groups.filter((g) => !(g[0] === 'u' && /[qg]$/.test(form.slice(0, g.index)) && /^[ei]/.test(form.slice(g.index! + 1))));
+  if (real.length < 2) return form + clitic;
+  const g = real[real.length - 2]!;
+  const k = g[0].search(STRONG) >= 0 ? g[0].search(STRONG) : g[0].length - 1;
+  const at = g.index! + k;
+  return form.slice(0, at) + ACCENT[form[at]!] + form.slice(at + 1) + clitic;
+}
+
 export function gerund(inf: string): string {
   const fixed = FIXES[inf]?.gerund;
   if (fixed) return fixed;
@@ -86,6 +133,7 @@ export function gerund(inf: string): string {
 }
 
 export const REFLEXIVE: Record<Person, string> = { 0: 'me', 1: 'te', 2: 'se', 3: 'nos', 5: 'se' };
+export const DIRECT_PERSON: Record<Person, string> = { 0: 'me', 1: 'te', 2: 'lo', 3: 'nos', 5: 'los' };
 export const INDIRECT: Record<Person, string> = { 0: 'me', 1: 'te', 2: 'le', 3: 'nos', 5: 'les' };
 
 const PLURAL_FIXES: Record<string, { gender: 'M' | 'F'; plural: string }> = {};
@@ -116,7 +164,7 @@ function deaccentLast(word: string): string {
   return /[áéíóú][nsl]$/.test(word) ? word.slice(0, -2) + map[word[word.length - 2]!] + word.slice(-1) : word;
 }
 
-export type Det = 'the' | 'a' | 'my' | 'your' | 'his' | 'her' | 'our' | 'their' | 'this' | 'that' | 'some' | 'many' | 'none';
+export type Det = 'the' | 'a' | 'my' | 'your' | 'his' | 'her' | 'our' | 'their' | 'this' | 'that' | 'some' | 'many' | 'none' | 'any';
 
 /** Spanish determiner agreeing with the noun; "el" before stressed-a feminine singular (el agua). */
 export function determiner(det: Det, noun: Noun, plural: boolean): string | undefined {
@@ -133,7 +181,7 @@ export function determiner(det: Det, noun: Noun, plural: boolean): string | unde
     case 'this': return pick('este', 'esta', 'estos', 'estas');
     case 'that': return pick('ese', 'esa', 'esos', 'esas');
     case 'many': return pick('mucho', 'mucha', 'muchos', 'muchas');
-    case 'none': return undefined;
+    case 'none': case 'any': return undefined; // "any brothers" → "hermanos"
   }
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, corpusStats } from '../../scripts/translate/corpus.ts';
-import { Rng, nounPhrase, sentence } from '../../scripts/translate/generate.ts';
+import { MAX_TRAIN_REPEATS, buildCorpus, corpusStats } from '../../scripts/translate/corpus.ts';
+import { JOBS, Rng, clauseOf, enPlural, nounPhrase, sentence, type Kind } from '../../scripts/translate/generate.ts';
 import { ADJECTIVES, NOUNS } from '../../scripts/translate/lexicon.ts';
-import { adjectiveForm, conjugate, determiner, gerund, nounPlural, subjunctive1pl } from '../../scripts/translate/spanish.ts';
+import { adjectiveForm, attachClitic, conjugate, determiner, gerund, imperative2, nounPlural, subjunctive1pl } from '../../scripts/translate/spanish.ts';
 import { finalizeSpanish, w, seq } from '../../scripts/translate/segment.ts';
 import { englishSurface, normalizeEnglish } from '../../src/nn/translate/text.ts';
 
@@ -139,3 +139,120 @@ describe('corpus', () => {
     expect(q.es).toMatch(/^¿[A-ZÁÉÍÓÚÑ].*\?$/);
   });
 });
+
+describe('everyday constructions (issue 6: what members type)', () => {
+  const clauses = (kind: Kind, n: number, seed: number) => {
+    const r = new Rng(seed);
+    return Array.from({ length: n }, () => finalizeSpanish(clauseOf(r, kind).seg));
+  };
+  const actions = clauses('action', 8000, 11).filter((c) => c.en.at(-1) !== '?' && !c.en.includes('?'));
+  // Spanish words that may sit between a subject and its verb
+  const PRE = new Set(['no', 'me', 'te', 'se', 'nos', 'lo', 'la', 'los', 'las', 'siempre', 'nunca', 'normalmente', 'a', 'menudo']);
+  const verbAfter = (es: string[], from: number) => es.slice(from).find((t) => !PRE.has(t))!;
+
+  it('makes "X and I" subjects nosotros and "X and Y" subjects third person plural', () => {
+    const withI = actions.filter((c) => c.en.includes('and') && c.en[c.en.indexOf('and') + 1] === 'i');
+    const withY = actions.filter((c) => c.en.includes('and') && !['i', 'you'].includes(c.en[c.en.indexOf('and') + 1]!));
+    expect(withI.length).toBeGreaterThan(50);
+    expect(withY.length).toBeGreaterThan(50);
+    for (const c of withI) {
+      const y = c.es.indexOf('yo');
+      expect(c.es[y - 1]).toBe('y');
+      expect(verbAfter(c.es, y + 1)).toMatch(/mos$/); // iremos, jugamos, estamos (comiendo), vamos (a)
+    }
+    // some Spanish word after "y" is a third-person plural verb (van, comen, están, comerán, comieron)
+    const nominal = new Set([...NOUNS.flatMap((n) => [n.es, nounPlural(n)]), ...ADJECTIVES.flatMap((a) => [adjectiveForm(a, 'm', false), adjectiveForm(a, 'f', false)])]);
+    for (const c of withY) expect(c.es.slice(c.es.indexOf('y') + 1).some((t) => /n$/.test(t) && !nominal.has(t) && !['en', 'con', 'sin'].includes(t))).toBe(true);
+    // the issue's example, built from its parts
+    const s = finalizeSpanish(seq(coordinatedSubjectOf('my sister'), w(['will', 'go'], conjugate('ir', 'future', 3))));
+    expect(s.es).toEqual(['mi', 'hermana', 'y', 'yo', 'iremos']);
+  });
+
+  it('lets subjects of ser/estar carry their own adjective: "the red car is big" → "el coche rojo es grande"', () => {
+    const cops = clauses('copula', 6000, 12).filter((c) => !c.en.includes('?'));
+    const modified = cops.filter((c) => ['is', 'are', 'was', 'were'].includes(c.en[3]!) && ADJECTIVES.some((a) => a.en === c.en[1]) && NOUNS.some((n) => enPlural(n) === c.en[2] || n.en === c.en[2]));
+    expect(modified.length).toBeGreaterThan(100);
+    for (const c of modified) {
+      const n = NOUNS.find((x) => x.en === c.en[2] || enPlural(x) === c.en[2])!;
+      const plural = c.en[3] === 'are' || c.en[3] === 'were';
+      const forms = ADJECTIVES.filter((a) => a.en === c.en[1]).map((a) => adjectiveForm(a, n.g, plural || !!n.esPluralOnly));
+      expect(forms).toContain(c.es[2]); // det NOUN ADJ verb
+      expect(['es', 'son', 'está', 'están', 'era', 'eran', 'estaba', 'estaban']).toContain(c.es[c.es[3] === 'no' ? 4 : 3]);
+    }
+  });
+
+  it('writes imperatives as tú: abre, no corras, siéntate, ayúdame, with por favor for please', () => {
+    expect([imperative2('abrir', false), imperative2('correr', true), imperative2('venir', false), imperative2('hacer', false)]).toEqual(['abre', 'corras', 'ven', 'haz']);
+    expect([imperative2('cerrar', false), imperative2('cerrar', true), imperative2('jugar', true), imperative2('tocar', true)]).toEqual(['cierra', 'cierres', 'juegues', 'toques']);
+    expect([attachClitic('sienta', 'te'), attachClitic('ayuda', 'me'), attachClitic('abre', 'la'), attachClitic('ven', 'te'), attachClitic('ayudar', 'me'), attachClitic('busca', 'lo')])
+      .toEqual(['siéntate', 'ayúdame', 'ábrela', 'vente', 'ayudarme', 'búscalo']);
+    const imps = clauses('imperative', 3000, 13);
+    for (const c of imps) {
+      expect(c.es).not.toContain('tú');
+      expect(c.es).not.toContain('usted');
+      if (c.en.includes('please')) expect(c.es.join(' ')).toContain('por favor');
+      if (c.en[0] === 'do' && c.en[1] === 'not') expect(c.es[0]).toBe('no');
+    }
+    const sit = imps.filter((c) => c.en.join(' ') === 'sit down');
+    const dontSit = imps.filter((c) => c.en.join(' ') === 'do not sit down');
+    expect(sit.length + dontSit.length).toBeGreaterThan(0);
+    for (const c of sit) expect(c.es).toEqual(['siéntate']);
+    for (const c of dontSit) expect(c.es).toEqual(['no', 'te', 'sientes']);
+  });
+
+  it('puts object pronouns before the finite verb, after no: "i see it" → "yo lo veo", "no lo veo", "she calls me" → "me llama"', () => {
+    const objs = actions.filter((c) => ['it', 'them', 'me', 'you', 'him', 'her', 'us'].includes(c.en.at(-1)!) && c.en.at(-2) !== 'with' && !c.en.includes('and'));
+    expect(objs.length).toBeGreaterThan(100);
+    const CL: Record<string, string[]> = { it: ['lo'], them: ['los'], me: ['me'], you: ['te'], him: ['lo'], her: ['la'], us: ['nos'] };
+    for (const c of objs) {
+      const cl = CL[c.en.at(-1)!]!;
+      const neg = c.en.includes('not');
+      const at = c.es.findIndex((t, i) => cl.includes(t) && i > 0);
+      expect(at).toBeGreaterThan(0);
+      if (neg) expect(c.es[at - 1]).toBe('no');
+      expect(c.es.slice(at + 1).some((t) => cl.includes(t))).toBe(false);
+    }
+    const seeIt = objs.filter((c) => c.en.join(' ') === 'i see it' || c.en.join(' ') === 'i do not see it');
+    for (const c of seeIt) expect(c.es).toEqual(c.en.includes('not') ? ['yo', 'no', 'lo', 'veo'] : ['yo', 'lo', 'veo']);
+  });
+
+  it('drops "any" in Spanish: "do you have any brothers ?" → "¿ tienes hermanos ?"', () => {
+    const r = new Rng(14);
+    const anys = Array.from({ length: 6000 }, () => finalizeSpanish(clauseOf(r, 'action').seg)).filter((c) => c.en.includes('any'));
+    expect(anys.length).toBeGreaterThan(20);
+    for (const c of anys) {
+      const noun = c.en[c.en.indexOf('any') + 1]!;
+      const n = NOUNS.find((x) => enPlural(x) === noun || x.en === noun || x.en.startsWith(noun + ' '));
+      expect(n).toBeDefined();
+      expect(c.es.some((t) => ['algún', 'alguna', 'algunos', 'algunas', 'unos', 'unas'].includes(t))).toBe(false);
+    }
+  });
+
+  it('drops the article before a job and agrees it with the subject: "she is a teacher" → "ella es profesora"', () => {
+    for (const c of clauses('job', 2000, 15)) {
+      const job = JOBS.find(([en]) => c.en.slice(-en.split(' ').length).join(' ') === en || c.en.at(-1)!.startsWith(en.split(' ').at(-1)!.slice(0, -1)));
+      expect(job).toBeDefined();
+      expect(c.es).not.toContain('un');
+      expect(c.es).not.toContain('una');
+      if (c.en[0] === 'she' && c.en.at(-2) === 'a') expect(c.es.at(-1)).toBe(job![2]);
+      if (c.en[0] === 'he' && c.en.at(-2) === 'a') expect(c.es.at(-1)).toBe(job![1]);
+    }
+  });
+
+  it('lets a train sentence repeat a few times but never across splits', () => {
+    const c = buildCorpus({ seed: 6, train: 6000, valid: 300, test: 300, long: 20 });
+    const count = new Map<string, number>();
+    for (const e of c.train) count.set(e.src.join(' '), (count.get(e.src.join(' ')) ?? 0) + 1);
+    expect(Math.max(...count.values())).toBeLessThanOrEqual(MAX_TRAIN_REPEATS);
+    expect(Math.max(...count.values())).toBeGreaterThan(1); // short greetings do come back
+    const held = [...c.valid, ...c.test].map((e) => e.src.join(' '));
+    expect(new Set(held).size).toBe(held.length);
+    for (const k of held) expect(count.has(k)).toBe(false);
+  });
+});
+
+function coordinatedSubjectOf(en: string) {
+  const [det, n] = en.split(' ');
+  const np = nounPhrase(noun(n!), { det: det as 'my' });
+  return seq(np.seg, w('and', 'y'), w('i', 'yo'));
+}
