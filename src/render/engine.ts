@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY, fontFilesForRaster, textWidth } from './fonts.ts';
+import { textToPaths } from './glyphs.ts';
 
 type ECharts = typeof import('echarts');
 
@@ -41,9 +42,15 @@ export function renderSvg(option: EChartsOption, width: number, height: number):
   }
 }
 
-/** `fontFiles` defaults to the packaged Inter (layout tables stripped); the bench compares. */
-export function svgToPng(svg: string, fontFiles: readonly string[] = fontFilesForRaster()): Uint8Array {
-  const resvg = new Resvg(svg, {
+export interface RasterOptions {
+  /** Font files for text resvg lays out itself; default the packaged Inter without layout tables. */
+  fontFiles?: readonly string[];
+  /** Text as cached glyph outlines (default) or laid out by resvg (the bench compares). */
+  textAsPaths?: boolean;
+}
+
+export function svgToPng(svg: string, { fontFiles = fontFilesForRaster(), textAsPaths = true }: RasterOptions = {}): Uint8Array {
+  const resvg = new Resvg(textAsPaths ? textToPaths(svg) : svg, {
     // System fonts off: a machine with no fonts at all draws the same picture.
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },

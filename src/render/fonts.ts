@@ -84,14 +84,25 @@ interface Metrics {
   unitsPerEm: number;
   advance: (codePoint: number) => number; // font units
   has: (codePoint: number) => boolean;
+  /** Advance of glyph 0 (.notdef), font units: what the rasteriser moves by for a missing glyph. */
+  missingAdvance: number;
 }
 
-let regular: Metrics | undefined;
+/** Advance widths in font units and units per em of a face, for laying out glyph outlines. */
+export function faceMetrics(face: Face): Pick<Metrics, 'unitsPerEm' | 'advance' | 'has' | 'missingAdvance'> {
+  return metrics(face);
+}
 
-/** Parse just head/hhea/hmtx/cmap of the regular face, once. */
-function metrics(): Metrics {
-  if (regular) return regular;
-  const buf = readFileSync(PACKAGED_FONT_FILES[0]!);
+/** The two faces we ship: Regular (400) for labels, SemiBold (600) for titles. */
+export type Face = 'regular' | 'semibold';
+
+const faces = new Map<Face, Metrics>();
+
+/** Parse just head/hhea/hmtx/cmap of a face, once. */
+function metrics(face: Face = 'regular'): Metrics {
+  const known = faces.get(face);
+  if (known) return known;
+  const buf = readFileSync(PACKAGED_FONT_FILES[face === 'regular' ? 0 : 1]!);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const tables = new Map<string, number>();
   const numTables = view.getUint16(4);
@@ -151,13 +162,14 @@ function metrics(): Metrics {
     }
     return a;
   };
-  regular = { unitsPerEm, advance, has: (cp) => glyphOf(cp) !== 0 };
-  return regular;
+  const m: Metrics = { unitsPerEm, advance, has: (cp) => glyphOf(cp) !== 0, missingAdvance: glyphAdvance(0) };
+  faces.set(face, m);
+  return m;
 }
 
 /** Width in px of `text` set in Inter at `fontSize` px (no kerning: errs slightly wide). */
-export function textWidth(text: string, fontSize: number): number {
-  const m = metrics();
+export function textWidth(text: string, fontSize: number, face: Face = 'regular'): number {
+  const m = metrics(face);
   let units = 0;
   for (const ch of text) units += m.advance(ch.codePointAt(0)!);
   return (units / m.unitsPerEm) * fontSize;

@@ -35,7 +35,7 @@ export function tokenStripOption(spec: TokenStripSpec): { option: EChartsOption;
   spec.tokens.forEach((tok, i) => {
     let label = visibleToken(tok.text);
     if (textWidth(label, FONT.label) > maxW - 12) label = label.slice(0, 40) + '…';
-    const w = Math.max(textWidth(label, FONT.label), textWidth(String(tok.id), FONT.small - 2)) + 12;
+    const w = Math.max(textWidth(label, FONT.label), textWidth(String(tok.id), FONT.small)) + 12;
     if (x > 0 && x + w > maxW) {
       x = 0;
       row++;
@@ -52,7 +52,7 @@ export function tokenStripOption(spec: TokenStripSpec): { option: EChartsOption;
     return [
       { type: 'rect', shape: { x: left, y: top, width: p.w, height: BOX_H, r: 4 }, style: { fill: fills[p.i % fills.length], opacity: 0.28, stroke: fills[p.i % fills.length], lineWidth: 1 } },
       { type: 'text', x: left + p.w / 2, y: top + BOX_H / 2, style: { text: p.label, fill: t.text, font: `${FONT.label}px ${FONT_FAMILY}`, align: 'center', verticalAlign: 'middle' } },
-      { type: 'text', x: left + p.w / 2, y: top + BOX_H + ID_H / 2 + 1, style: { text: String(p.id), fill: t.mutedText, font: `${FONT.small - 2}px ${FONT_FAMILY}`, align: 'center', verticalAlign: 'middle' } },
+      { type: 'text', x: left + p.w / 2, y: top + BOX_H + ID_H / 2 + 1, style: { text: String(p.id), fill: t.mutedText, font: `${FONT.small}px ${FONT_FAMILY}`, align: 'center', verticalAlign: 'middle' } },
     ];
   });
   return { option: { ...baseOption({ ...f0, height }, spec.title), graphic: { elements } } as EChartsOption, height, width };
