@@ -4,6 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY, fontFilesForRaster, textWidth } from './fonts.ts';
 import { textToPaths } from './glyphs.ts';
+import { encodePng, isOpaque } from './png.ts';
 
 type ECharts = typeof import('echarts');
 
@@ -47,14 +48,20 @@ export interface RasterOptions {
   fontFiles?: readonly string[];
   /** Text as cached glyph outlines (default) or laid out by resvg (the bench compares). */
   textAsPaths?: boolean;
+  /** Our PNG encoder (default) or resvg's (the bench compares). */
+  ownEncoder?: boolean;
 }
 
-export function svgToPng(svg: string, { fontFiles = fontFilesForRaster(), textAsPaths = true }: RasterOptions = {}): Uint8Array {
+export function svgToPng(svg: string, { fontFiles = fontFilesForRaster(), textAsPaths = true, ownEncoder = true }: RasterOptions = {}): Uint8Array {
   const resvg = new Resvg(textAsPaths ? textToPaths(svg) : svg, {
     // System fonts off: a machine with no fonts at all draws the same picture.
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },
   });
-  const png = resvg.render().asPng();
+  const image = resvg.render();
+  // resvg's pixels are premultiplied: the same as straight alpha only where a pixel is opaque,
+  // which every chart is (each has a background colour).
+  const pixels = ownEncoder ? image.pixels : undefined;
+  const png = pixels && isOpaque(pixels) ? encodePng(pixels, image.width, image.height) : image.asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
