@@ -135,7 +135,7 @@ export interface NPOpts {
 }
 
 export function nounPhrase(noun: Noun, o: NPOpts): NP {
-  const plural = (!!o.plural && !noun.mass) || !!noun.esPluralOnly;
+  const plural = (!!o.plural && !noun.mass) || !!noun.esPluralOnly || !!noun.pluralOnly;
   const det = o.det ?? 'the';
   const enNoun = plural && !noun.esPluralOnly ? enPlural(noun) : noun.en;
   const parts: Seg[] = [];
@@ -377,6 +377,7 @@ function placePhrase(rng: Rng, kind: 'to' | 'in'): Seg {
   if (r < 0.22) return kind === 'to' ? w('home', 'a casa') : w('at home', 'en casa');
   if (r < 0.27 && kind === 'to') return w('to school', 'a la escuela', [[0, 0], [1, 1], [1, 2]]);
   if (r < 0.31 && kind === 'to') return w('to work', 'a el trabajo', [[0, 0], [1, 1], [1, 2]]);
+  if (r < 0.34 && kind === 'to') return w(['to', 'the', 'movies'], ['a', 'el', 'cine'], [[0, 0], [1, 1], [2, 2]]);
   const np = placeNP(rng);
   const prep = kind === 'to' ? w('to', 'a') : w(rng.pick(['in', 'at']), 'en');
   return seq(prep, np.seg);
@@ -393,9 +394,13 @@ type TimeTense = 'present' | 'past' | 'future' | 'progressive';
 const TIME: Record<TimeTense, [string, string][]> = {
   present: [['every day', 'todos los días'], ['today', 'hoy'], ['in the morning', 'por la mañana'], ['in the afternoon', 'por la tarde'],
     ['at night', 'por la noche'], ['on the weekend', 'el fin de semana'], ['in the summer', 'en verano'], ['in the winter', 'en invierno'],
-    ['every week', 'todas las semanas'], ['sometimes', 'a veces'], ['a lot', 'mucho'], ['here', 'aquí'], ['early', 'temprano'], ['late', 'tarde']],
+    ['every week', 'todas las semanas'], ['sometimes', 'a veces'], ['a lot', 'mucho'], ['here', 'aquí'], ['early', 'temprano'], ['late', 'tarde'],
+    ['every morning', 'todas las mañanas'], ['every night', 'todas las noches'], ['every afternoon', 'todas las tardes'], ['in the evening', 'por la tarde'],
+    ['on weekends', 'los fines de semana'], ['in the spring', 'en primavera'], ['in the fall', 'en otoño'], ['well', 'bien'], ['very well', 'muy bien'],
+    ['a little', 'un poco'], ['together', 'juntos'], ['after school', 'después de la escuela'], ['every year', 'todos los años']],
   past: [['yesterday', 'ayer'], ['last night', 'anoche'], ['last week', 'la semana pasada'], ['last year', 'el año pasado'],
-    ['this morning', 'esta mañana'], ['two days ago', 'hace dos días'], ['last month', 'el mes pasado'], ['here', 'aquí'], ['early', 'temprano']],
+    ['this morning', 'esta mañana'], ['two days ago', 'hace dos días'], ['last month', 'el mes pasado'], ['here', 'aquí'], ['early', 'temprano'],
+    ['last weekend', 'el fin de semana pasado'], ['very well', 'muy bien'], ['this afternoon', 'esta tarde'], ['last summer', 'el verano pasado']],
   future: [['tomorrow', 'mañana'], ['next week', 'la próxima semana'], ['next year', 'el próximo año'], ['tonight', 'esta noche'],
     ['later', 'más tarde'], ['soon', 'pronto'], ['tomorrow morning', 'mañana por la mañana'], ['next month', 'el próximo mes']],
   progressive: [['now', 'ahora'], ['right now', 'ahora mismo'], ['today', 'hoy'], ['this morning', 'esta mañana']],
@@ -532,6 +537,8 @@ function actionClause(rng: Rng, opts: { question?: boolean; verb?: Verb } = {}):
     const [en, es] = rng.pick<[string, string]>([['always', 'siempre'], ['never', 'nunca'], ['usually', 'normalmente'], ['often', 'a menudo']]);
     return { seg: seq(subj.seg, w(en, es), vp.verb, comp, time) };
   }
+  // "yesterday i went to the park" → "ayer yo fui al parque": time first in both languages
+  if (!question && time && rng.chance(0.25)) return { seg: seq(time, subj.seg, vp.verb, comp) };
   if (!question) return { seg: seq(subj.seg, vp.verb, comp, time) };
   return { seg: questionOrder(subj, vp, [comp, time]), question: true };
 }
@@ -625,7 +632,13 @@ function copulaClause(rng: Rng, question = false): Clause {
   const enBe = form === 'present' ? BE_PRESENT[subj.person] : form === 'past' ? BE_PAST[subj.person] : 'will';
   const very = rng.chance(0.2);
   const esAdj = adjectiveForm(adj, subj.g, subj.plural);
-  const adjSeg = very ? w(['very', adj.en], ['muy', esAdj]) : w(adj.en, esAdj);
+  let adjSeg = very ? w(['very', adj.en], ['muy', esAdj]) : w(adj.en, esAdj);
+  // "my dog is small and brown" → "mi perro es pequeño y marrón" (two adjectives of the same copula)
+  if (rng.chance(0.15)) {
+    const pool = (thingSubject ? ADJECTIVES.filter((x) => x.uses.includes('thing') || x.uses.includes('color')) : adjFor('person')).filter((x) => x.copula === cop && x.en !== adj.en);
+    const b = rng.pick(pool);
+    adjSeg = seq(adjSeg, w('and', 'y'), w(b.en, adjectiveForm(b, subj.g, subj.plural)));
+  }
   // English verb group: "is", "is not", "will be", "will not be"; Spanish: [no] es/está/será
   const enV = form === 'future' ? ['will', ...(neg ? ['not'] : []), 'be'] : [enBe, ...(neg ? ['not'] : [])];
   const esV = [...(neg ? ['no'] : []), esVerb];
@@ -1093,6 +1106,8 @@ const FIXED: [string, string, Link[]?][] = [
   ['i am sorry', 'lo siento'], ['no thank you', 'no gracias'], ['yes please', 'sí por favor'], ['me too', 'yo también'],
   ['hello how are you ?', '¿ hola cómo estás ?'], ['good morning how are you ?', '¿ buenos días cómo estás ?'],
   ['what does it mean ?', '¿ qué significa ?'], ['how do you say it in spanish ?', '¿ cómo se dice en español ?'],
+  ['when is your birthday ?', '¿ cuándo es tu cumpleaños ?'], ['when is the party ?', '¿ cuándo es la fiesta ?'], ['when is the exam ?', '¿ cuándo es el examen ?'],
+  ['what is your phone number ?', '¿ cuál es tu número de teléfono ?'], ['where do you live ?', '¿ dónde vives ?'], ['good evening everyone', 'buenas tardes a todos'],
 ];
 
 function fixedPhrase(rng: Rng): Clause {
@@ -1102,6 +1117,12 @@ function fixedPhrase(rng: Rng): Clause {
     return { seg: seq(w(['my', 'name', 'is'], ['me', 'llamo'], [[0, 0], [1, 1], [2, 1]]), w(lc(name), lc(name))) };
   }
   if (r < 0.2) return nameCalled(rng, subject(rng, { coord: false }));
+  if (r < 0.26) {
+    // "today is monday" → "hoy es lunes"
+    const [enD, esD] = rng.pick(DAYS);
+    const [enT, esT, be, es] = rng.pick<[string, string, string, string]>([['today', 'hoy', 'is', 'es'], ['tomorrow', 'mañana', 'is', 'es'], ['yesterday', 'ayer', 'was', 'fue']]);
+    return { seg: seq(w(enT, esT), w(be, es), w(lc(enD), esD)) };
+  }
   if (r < 0.3) {
     // "it is three o'clock" → "son las tres"
     const n = 1 + rng.int(12);

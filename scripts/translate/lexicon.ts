@@ -22,6 +22,8 @@ export interface Noun {
   mass?: boolean;
   /** Always plural in Spanish: "math" → "las matemáticas". */
   esPluralOnly?: boolean;
+  /** Used in the plural in both languages: "my parents" → "mis padres". */
+  pluralOnly?: boolean;
 }
 
 const n = (en: string, es: string, g: Gender, cat: NounCat, extra: Partial<Noun> = {}): Noun => ({ en, es, g, cat, ...extra });
@@ -132,7 +134,7 @@ export const NOUNS: Noun[] = [
   n('sun', 'sol', 'm', 'nature'), n('sky', 'cielo', 'm', 'nature'), n('cloud', 'nube', 'f', 'nature'),
   n('rain', 'lluvia', 'f', 'nature', { mass: true }), n('snow', 'nieve', 'f', 'nature', { mass: true }),
   // more of a beginner course's everyday words
-  n('parent', 'padre', 'm', 'family'), n('grandparent', 'abuelo', 'm', 'family'), n('girlfriend', 'novia', 'f', 'family'),
+  n('parent', 'padre', 'm', 'family', { pluralOnly: true }), n('grandparent', 'abuelo', 'm', 'family', { pluralOnly: true }), n('girlfriend', 'novia', 'f', 'family'),
   n('boyfriend', 'novio', 'm', 'family'), n('kid', 'niño', 'm', 'person'), n('principal', 'director', 'm', 'person'),
   n('turtle', 'tortuga', 'f', 'animal'), n('frog', 'rana', 'f', 'animal'), n('tiger', 'tigre', 'm', 'animal'),
   n('giraffe', 'jirafa', 'f', 'animal'), n('wolf', 'lobo', 'm', 'animal', { enPl: 'wolves' }), n('butterfly', 'mariposa', 'f', 'animal', { enPl: 'butterflies' }),
@@ -320,6 +322,9 @@ export const VERBS: Verb[] = [
   v('have breakfast', 'desayunar', { en3: 'has breakfast', enPast: 'had breakfast', enIng: 'having breakfast' }),
   v('have lunch', 'almorzar', { en3: 'has lunch', enPast: 'had lunch', enIng: 'having lunch' }),
   v('have dinner', 'cenar', { en3: 'has dinner', enPast: 'had dinner', enIng: 'having dinner' }),
+  v('eat breakfast', 'desayunar'), v('eat lunch', 'almorzar'), v('eat dinner', 'cenar'),
+  v('play', 'jugar', { place: 'in' }), // "the children are playing in the garden"
+
   // daily routine (reflexive)
   v('wake up', 'despertar', { reflexive: true }),
   v('get up', 'levantar', { enPast: 'got up', enIng: 'getting up', reflexive: true }),
