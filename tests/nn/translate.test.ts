@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
 import { beamSearch, type Stepper } from '../../src/nn/translate/decode.ts';
+import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, lstmCell, lstmCellOps } from '../../src/nn/translate/fused-ops.ts';
+import { layerNorm, lstmStep } from '../../src/nn/translate/layers.ts';
+import { referenceRnnStepper, referenceTransformerStepper } from '../../src/nn/translate/reference-decoding.ts';
+import { RnnDecoder } from '../../src/nn/translate/rnn-decoder.ts';
+import { TransformerDecoder } from '../../src/nn/translate/transformer-decoder.ts';
+import { modelExists, loadTranslator } from '../../src/nn/translate/translator.ts';
 import { RnnTranslator, maskedCrossEntropy } from '../../src/nn/translate/rnn.ts';
 import { nearestWords } from '../../src/nn/translate/service.ts';
 import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/text.ts';
@@ -90,6 +96,128 @@ describe('translators on tiny random models', () => {
     expect(t.unknownWords(['i', 'eat', 'bred', 'bred', 'quickly'])).toEqual(['bred', 'quickly']);
     expect(nearestWords('bred', t.srcVocab.words())).toContain('bread');
     expect(nearestWords('appel', ['apple', 'april', 'table'])[0]).toBe('apple');
+  });
+});
+
+describe('fast decoders match the reference decoders', () => {
+  // A fixed schedule of beam steps: hypotheses grow from 1 to 4, are reordered, duplicated and
+  // dropped, as beam search does. Each row: this step's last tokens and the parent of each.
+  const schedule: [number[], number[]][] = [
+    [[EOS], [0]],
+    [[2, 3, 4], [0, 0, 0]],
+    [[5, 2, 6, 3], [2, 0, 0, 1]],
+    [[4, 4], [3, 1]],
+    [[6, 2, 3], [1, 1, 0]],
+    [[5, 6, 2, 4], [2, 0, 1, 2]],
+  ];
+
+  function expectSameSteps(fast: Stepper, reference: Stepper): void {
+    for (const [prev, parents] of schedule) {
+      const a = fast.step(prev, parents);
+      const b = reference.step(prev, parents);
+      expect(a.logProbs.length).toBe(prev.length);
+      for (let k = 0; k < prev.length; k++) {
+        expect(a.logProbs[k]!.length).toBe(b.logProbs[k]!.length);
+        a.logProbs[k]!.forEach((v, i) => expect(v).toBeCloseTo(b.logProbs[k]![i]!, 4));
+        expect(a.attention[k]!.length).toBe(b.attention[k]!.length);
+        a.attention[k]!.forEach((v, i) => expect(v).toBeCloseTo(b.attention[k]![i]!, 5));
+      }
+    }
+    fast.dispose();
+    reference.dispose();
+  }
+
+  it('transformer: incremental decoding (cached keys/values) gives the full recompute’s log-probs and attention', () => {
+    const t = tinyTranslator('transformer');
+    const model = t.model as Transformer;
+    const decoder = new TransformerDecoder(tf, model);
+    const ids = [2, 3, 4, 5, 2];
+    for (const choice of [{ layer: 1 }, { layer: 0, head: 2 }]) {
+      expectSameSteps(decoder.start(ids, choice), referenceTransformerStepper(tf, model, ids, choice));
+    }
+    decoder.dispose();
+  });
+
+  for (const kind of ['attention', 'seq2seq'] as const) {
+    it(`${kind}: batched steps give RnnTranslator.step’s log-probs and attention`, () => {
+      const model = tinyTranslator(kind).model as RnnTranslator;
+      const decoder = new RnnDecoder(tf, model);
+      expectSameSteps(decoder.start([2, 3, 4]), referenceRnnStepper(tf, model, [2, 3, 4]));
+      decoder.dispose();
+    });
+  }
+
+  for (const kind of ['attention', 'transformer', 'seq2seq'] as const) {
+    it(`${kind}: beam search finds the same best translation with both decoders, and leaks no tensors`, () => {
+      const t = tinyTranslator(kind);
+      for (const src of [['i', 'eat', 'bread'], ['bread', '?'], ['i', 'i', 'eat', 'eat', 'bread']]) {
+        for (const beam of [1, 4]) {
+          const fast = t.translateTokens(src, { beam });
+          const ref = t.translateTokens(src, { beam, reference: true });
+          expect(fast.tokens).toEqual(ref.tokens);
+          expect(fast.score).toBeCloseTo(ref.score, 3);
+          expect(fast.attention.length).toBe(ref.attention.length);
+          fast.attention.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(ref.attention[i]![j]!, 4)));
+        }
+      }
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) t.translateTokens(['i', 'eat', 'bread'], { beam: 4 });
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  const shipped = (['attention', 'transformer', 'seq2seq'] as const).filter((m) => modelExists(m));
+  it.runIf(shipped.length > 0)('shipped models: the same beam-4 translations with both decoders', async () => {
+    for (const m of shipped) {
+      const t = await loadTranslator(tf, m);
+      for (const text of ['my sister and i will go to the new park tomorrow', 'do you like apples?']) {
+        const src = normalizeEnglish(text).tokens;
+        const fast = t.translateTokens(src, { beam: 4 });
+        const ref = t.translateTokens(src, { beam: 4, reference: true });
+        expect(fast.tokens, `${m}: ${text}`).toEqual(ref.tokens);
+        expect(fast.score).toBeCloseTo(ref.score, 3);
+      }
+    }
+  });
+
+  it('fused kernels compute what the plain ops compute', () => {
+    tf.tidy(() => {
+      const close = (a: tf.Tensor, b: tf.Tensor) => {
+        expect(a.shape).toEqual(b.shape);
+        const bv = b.dataSync();
+        a.dataSync().forEach((v, i) => expect(v).toBeCloseTo(bv[i]!, 5));
+      };
+      const x = tf.randomNormal([1, 3, 16], 0, 2, 'float32', 1);
+      const r = tf.randomNormal([1, 3, 16], 0, 2, 'float32', 2);
+      const g = tf.randomNormal([16], 1, 0.2, 'float32', 3);
+      const b = tf.randomNormal([16], 0, 0.2, 'float32', 4);
+      close(addLayerNorm(tf, x, r, g, b), layerNorm(tf, tf.add(x, r), g, b));
+      close(addLayerNormOps(tf, x, r, g, b), layerNorm(tf, tf.add(x, r), g, b));
+
+      const gates = tf.randomNormal([3, 4 * 5], 0, 2, 'float32', 5);
+      const c = tf.randomNormal([3, 5], 0, 1, 'float32', 6);
+      const step = lstmStep(tf, { wx: tf.zeros([1, 20]), wh: tf.zeros([5, 20]), b: tf.zeros([20]) }, gates, { h: tf.zeros([3, 5]), c });
+      for (const cell of [lstmCell(tf, gates, c), lstmCellOps(tf, gates, c)]) {
+        close(cell.h, step.h);
+        close(cell.c, step.c);
+      }
+
+      // 2 heads of 3, caches of 2 beams × 2 steps (and empty), 3 new beams from parents [1, 0, 1]
+      const qkv = tf.randomNormal([1, 3, 18], 0, 1, 'float32', 7);
+      for (const t of [0, 2]) {
+        const keys = tf.randomNormal([2, 2, t, 3], 0, 1, 'float32', 8);
+        const values = tf.randomNormal([2, 2, t, 3], 0, 1, 'float32', 9);
+        const a = appendKeysValues(tf, qkv, keys, values, [1, 0, 1]);
+        const o = appendKeysValuesOps(tf, qkv, keys, values, [1, 0, 1]);
+        close(a.q, o.q);
+        close(a.keys, o.keys);
+        close(a.values, o.values);
+        expect(a.keys.shape).toEqual([3, 2, t + 1, 3]);
+        // beam 2's cache starts with its parent's (beam 1's) rows, then its own key
+        if (t) close(a.keys.slice([2, 0, 0, 0], [1, 2, t, 3]), keys.slice([1, 0, 0, 0], [1, 2, t, 3]));
+        close(a.keys.slice([2, 1, t, 0], [1, 1, 1, 3]).reshape([3]), qkv.slice([0, 2, 6 + 3], [1, 1, 3]).reshape([3]));
+      }
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 // Greedy and beam search over any step function. The search itself is plain JS over
 // log-probabilities; models only say how to take one step for K hypotheses.
+import type * as TF from '@tensorflow/tfjs';
 import { EOS } from './vocab.ts';
 
 export interface Stepper {
@@ -77,4 +78,9 @@ export function beamSearch(stepper: Stepper, opts: SearchOptions): Hypothesis {
   stepper.dispose();
   const pool = done.length ? done : live;
   return pool.reduce((a, b) => (rank(b, alpha) > rank(a, alpha) ? b : a));
+}
+
+/** tf.tidy for results typed with interfaces (tidy's own typing wants index signatures). */
+export function tidyObject<T>(tf: typeof TF, fn: () => T): T {
+  return tf.tidy(fn as unknown as () => TF.TensorContainer) as unknown as T;
 }
