@@ -18,6 +18,7 @@ interface WasmBackend {
 const ADD_LAYER_NORM = 'NnTutorAddLayerNorm';
 const LSTM_CELL = 'NnTutorLstmCell';
 const APPEND_KV = 'NnTutorAppendKeysValues';
+const GATHER_ROWS = 'NnTutorGatherRows';
 
 let registered = false;
 
@@ -83,6 +84,25 @@ function registerWasmKernels(tf: TFModule): void {
       },
     });
   }
+  if (!tf.getKernel(GATHER_ROWS, 'wasm')) {
+    tf.registerKernel({
+      kernelName: GATHER_ROWS,
+      backendName: 'wasm',
+      kernelFunc: ({ inputs, backend, attrs }) => {
+        const { x } = inputs as { x: TF.TensorInfo };
+        const { rows } = attrs as unknown as { rows: number[] };
+        const be = backend as unknown as WasmBackend;
+        const [n, ...rest] = x.shape;
+        const inner = rest.reduce((a, d) => a * d, 1);
+        for (const r of rows) if (!(r >= 0 && r < n!)) throw new RangeError(`gatherRows: row ${r} is not in [0, ${n! - 1}]`);
+        const out = be.makeOutput([rows.length, ...rest], x.dtype);
+        const xs = be.typedArrayFromHeap(x);
+        const o = be.typedArrayFromHeap(out);
+        rows.forEach((r, i) => o.set(xs.subarray(r * inner, (r + 1) * inner), i * inner));
+        return out;
+      },
+    });
+  }
   if (!tf.getKernel(APPEND_KV, 'wasm')) {
     tf.registerKernel({
       kernelName: APPEND_KV,
@@ -135,6 +155,16 @@ export function linear(tf: TFModule, x: Tensor, w3: Tensor, bias: Tensor, activa
   const attrs = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 };
   const y = tf.engine().runKernel('_FusedMatMul', { a: x3, b: w3, bias }, attrs as unknown as TF.NamedAttrMap) as Tensor;
   return x3 === x ? y : y.reshape([...x.shape.slice(0, -1), outDim]);
+}
+
+/**
+ * x[rows] along the first axis. wasm's GatherV2 costs ~60 µs for a few rows of the 2251 × 128
+ * embedding table (its C++ loop seems to scale with the table); this copies just the rows, and
+ * takes the row numbers as plain numbers (no index tensor to create).
+ */
+export function gatherRows(tf: TFModule, x: Tensor, rows: readonly number[]): Tensor {
+  if (!useWasm(tf)) return tf.gather(x, tf.tensor1d([...rows], 'int32'));
+  return tf.engine().runKernel(GATHER_ROWS, { x }, { rows: [...rows] } as unknown as TF.NamedAttrMap) as Tensor;
 }
 
 /**

@@ -1,18 +1,21 @@
-// Fast inference for the LSTM translators (seq2seq, attention): one decoder step for all beams
-// at once, mathematically RnnTranslator.step (the reference, used by training code and tests)
-// with fewer, larger kernels for wasm, where per-op overhead dominates at this size:
+// Fast inference for the LSTM translators (seq2seq, attention): the encoder over one sentence,
+// then one decoder step for all beams at once; mathematically RnnTranslator.encode and .step
+// (the reference, used by training code and tests) with fewer, larger kernels for wasm, where
+// per-op overhead dominates at this size:
 // - input and recurrent projections in one fused matmul over [x, h] · [wx; wh] + b;
+// - no padding mask: one sentence has no padding;
 // - the gate arithmetic as one fused kernel (fused-ops.ts);
 // - attention over the one sentence shared by all beams as plain 2-D matmuls (no tiling per beam);
 // - logits and attention back to JS in one dataSync per step.
 import type * as TF from '@tensorflow/tfjs';
 import { tidyObject, type Stepper } from './decode.ts';
-import { linear, lstmCell } from './fused-ops.ts';
+import { gatherRows, linear, lstmCell } from './fused-ops.ts';
 import type { LSTMState, TFModule, Tensor } from './layers.ts';
 import type { RnnTranslator } from './rnn.ts';
 
 export class RnnDecoder {
-  private readonly gates: Tensor[]; // per layer [1, in + H, 4H]: wx stacked over wh
+  private readonly gates: Tensor[]; // per decoder layer [1, in + H, 4H]: wx stacked over wh
+  private readonly encGates: Tensor[]; // the same per encoder layer
   private readonly mix?: Tensor; // [1, 2H, H] attention's fully connected layer
   private readonly out: Tensor; // [1, H, V]
 
@@ -22,7 +25,10 @@ export class RnnDecoder {
   ) {
     const p = (name: string) => model.params.get(name);
     const w3 = (w: Tensor) => tf.keep(w.reshape([1, ...w.shape]));
-    this.gates = Array.from({ length: model.config.layers }, (_, l) => tf.tidy(() => w3(tf.concat([p(`dec${l}_wx`), p(`dec${l}_wh`)], 0))));
+    const stacked = (side: string) =>
+      Array.from({ length: model.config.layers }, (_, l) => tf.tidy(() => w3(tf.concat([p(`${side}${l}_wx`), p(`${side}${l}_wh`)], 0))));
+    this.gates = stacked('dec');
+    this.encGates = stacked('enc');
     if (model.config.kind === 'attention') this.mix = w3(p('att_w'));
     this.out = w3(p('out_w'));
   }
@@ -35,9 +41,8 @@ export class RnnDecoder {
     const S = ids.length;
     const p = (name: string) => model.params.get(name);
     const enc = tidyObject(tf, () => {
-      const e = model.encode(tf.tensor2d([...ids], [1, S], 'int32'), tf.ones([1, S]));
-      const outs = e.outs.reshape([S, H]); // [S, H] top-layer outputs of the one sentence
-      return { outs, outsT: tf.transpose(outs), states: e.states }; // outsT [H, S]
+      const e = this.encode(ids);
+      return { outs: e.outs, outsT: tf.transpose(e.outs), states: e.states }; // outsT [H, S]
     });
     let states: LSTMState[] = enc.states;
     const disposeStates = () => tf.dispose(states.flatMap((s) => [s.h, s.c]));
@@ -46,13 +51,12 @@ export class RnnDecoder {
       const K = prev.length;
       const reorder = K !== states[0]!.h.shape[0] || parents.some((q, k) => q !== k);
       const out = tidyObject(tf, () => {
-        const idx = reorder ? tf.tensor1d(parents, 'int32') : undefined;
-        let x: Tensor = tf.gather(p('tgt_embed'), tf.tensor1d(prev, 'int32')); // [K, E]
+        let x: Tensor = gatherRows(tf, p('tgt_embed'), prev); // [K, E]
         const next: LSTMState[] = [];
         for (let l = 0; l < layers; l++) {
           const s = states[l]!;
-          const h = idx ? tf.gather(s.h, idx) : s.h; // [K, H]
-          const c = idx ? tf.gather(s.c, idx) : s.c;
+          const h = reorder ? gatherRows(tf, s.h, parents) : s.h; // [K, H]
+          const c = reorder ? gatherRows(tf, s.c, parents) : s.c;
           const cell = lstmCell(tf, linear(tf, tf.concat([x, h], 1), this.gates[l]!, p(`dec${l}_b`)), c); // gates [K, 4H]
           next.push(cell);
           x = cell.h;
@@ -88,7 +92,22 @@ export class RnnDecoder {
     };
   }
 
+  /** The encoder over one sentence: top-layer outputs [S, H] and each layer's final state. */
+  private encode(ids: readonly number[]): { outs: Tensor; states: LSTMState[] } {
+    const tf = this.tf;
+    const { hidden: H, layers } = this.model.config;
+    const p = (name: string) => this.model.params.get(name);
+    let xs: Tensor[] = tf.unstack(gatherRows(tf, p('src_embed'), ids)).map((x) => x.reshape([1, -1])); // S × [1, E]
+    const states: LSTMState[] = [];
+    for (let l = 0; l < layers; l++) {
+      let s: LSTMState = { h: tf.zeros([1, H]), c: tf.zeros([1, H]) };
+      xs = xs.map((x) => (s = lstmCell(tf, linear(tf, tf.concat([x, s.h], 1), this.encGates[l]!, p(`enc${l}_b`)), s.c)).h);
+      states.push(s);
+    }
+    return { outs: tf.concat(xs, 0), states }; // [S, H]
+  }
+
   dispose(): void {
-    this.tf.dispose([...this.gates, this.out, ...(this.mix ? [this.mix] : [])]);
+    this.tf.dispose([...this.gates, ...this.encGates, this.out, ...(this.mix ? [this.mix] : [])]);
   }
 }

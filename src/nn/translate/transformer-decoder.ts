@@ -8,7 +8,7 @@
 // The full-recompute decoder (Transformer.decode) stays the reference; tests compare the two.
 import type * as TF from '@tensorflow/tfjs';
 import { tidyObject, type Stepper } from './decode.ts';
-import { addLayerNorm, appendKeysValues, linear } from './fused-ops.ts';
+import { addLayerNorm, appendKeysValues, gatherRows, linear } from './fused-ops.ts';
 import type { TFModule, Tensor } from './layers.ts';
 import type { Transformer } from './transformer.ts';
 
@@ -92,7 +92,7 @@ export class TransformerDecoder {
       const K = prev.length;
       const out = tidyObject(tf, () => {
         const pe = this.model.pe.slice([t, 0], [1, D]);
-        let x: Tensor = tf.add(tf.gather(this.embedding, tf.tensor1d(prev, 'int32')), pe).reshape([1, K, D]);
+        let x: Tensor = tf.add(gatherRows(tf, this.embedding, prev), pe).reshape([1, K, D]);
         const next: Cache[] = [];
         let chart: Tensor | undefined;
         for (let l = 0; l < decLayers; l++) {
