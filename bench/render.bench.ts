@@ -7,10 +7,10 @@ import path from 'node:path';
 import { barOption } from '../src/render/bar.ts';
 import { renderSvg, svgToPng } from '../src/render/engine.ts';
 import { PACKAGED_FONT_FILES } from '../src/render/fonts.ts';
-import { heatmapLayout, heatmapOption } from '../src/render/heatmap.ts';
+import { heatmapSvg } from '../src/render/heatmap.ts';
 import { renderBarChart, renderHeatmap, renderLineChart, renderScatter } from '../src/render/index.ts';
 import { lineOption } from '../src/render/line.ts';
-import { scatterOption } from '../src/render/scatter.ts';
+import { scatterSvg } from '../src/render/scatter.ts';
 import type { Theme } from '../src/render/types.ts';
 import { measure, ms, summarize, table, writeSection } from './lib.ts';
 import * as samples from './render-samples.ts';
@@ -24,10 +24,10 @@ interface Kind {
 const W = 640;
 const H = 400;
 const kinds: Kind[] = [
-  { name: 'heatmap 12×12, values', svg: (t) => renderSvg(heatmapOption(samples.heatmapSample(t), heatmapLayout(samples.heatmapSample(t))), W, H), render: (t) => renderHeatmap(samples.heatmapSample(t)) },
-  { name: 'heatmap 20×32 diverging', svg: (t) => renderSvg(heatmapOption(samples.divergingSample(t)), W, H), render: (t) => renderHeatmap(samples.divergingSample(t)) },
+  { name: 'heatmap 12×12, values', svg: (t) => heatmapSvg(samples.heatmapSample(t)), render: (t) => renderHeatmap(samples.heatmapSample(t)) },
+  { name: 'heatmap 20×32 diverging', svg: (t) => heatmapSvg(samples.divergingSample(t)), render: (t) => renderHeatmap(samples.divergingSample(t)) },
   { name: 'line 4 series × 30, log y', svg: (t) => renderSvg(lineOption(samples.lineSample(t)), W, H), render: (t) => renderLineChart(samples.lineSample(t)) },
-  { name: 'scatter 13 points, arrows', svg: (t) => renderSvg(scatterOption(samples.scatterSample(t)), W, H), render: (t) => renderScatter(samples.scatterSample(t)) },
+  { name: 'scatter 13 points, arrows', svg: (t) => scatterSvg(samples.scatterSample(t)), render: (t) => renderScatter(samples.scatterSample(t)) },
   { name: 'bar 7 × 2 series', svg: (t) => renderSvg(barOption(samples.barSample(t)), W, H), render: (t) => renderBarChart(samples.barSample(t)) },
   { name: 'bar horizontal 6', svg: (t) => renderSvg(barOption(samples.horizontalBarSample(t)), W, H), render: (t) => renderBarChart(samples.horizontalBarSample(t)) },
 ];

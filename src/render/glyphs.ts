@@ -136,3 +136,26 @@ function unescapeXml(s: string): string {
     return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
   });
 }
+
+export interface TextStyle {
+  size: number; // px
+  fill: string;
+  face?: Face;
+  anchor?: 'start' | 'middle' | 'end';
+  /** Degrees, counter-clockwise, about (x, y). */
+  rotate?: number;
+}
+
+/**
+ * One label as a `<path>`, for charts that write their SVG themselves: (x, y) is where the text
+ * is anchored horizontally and centred vertically (ECharts' `dominant-baseline="central"`).
+ */
+export function textPath(text: string, x: number, y: number, style: TextStyle): string {
+  const face = style.face ?? 'regular';
+  const { d, width } = textOutline(text, style.size, face);
+  if (!d) return '';
+  const dx = style.anchor === 'middle' ? -width / 2 : style.anchor === 'end' ? -width : 0;
+  const dy = baselineShift('central', face) * style.size;
+  const turn = style.rotate ? ` rotate(${fmt(-style.rotate)})` : '';
+  return `<path d="${d}" fill="${style.fill}" transform="translate(${fmt(x)} ${fmt(y)})${turn} translate(${fmt(dx)} ${fmt(dy)})"/>`;
+}

@@ -1,11 +1,11 @@
 // Heatmap (attention weights, positional encodings): labelled rows and columns, cell values,
 // a colour scale. The grid sits at margins computed here, so tests can find any cell's pixels.
-import type { EChartsOption } from 'echarts';
 import type { ImageAttachment } from '../core/reply.ts';
 import { colorAt, luminance, type RGB } from './color.ts';
-import { axisLabelStyle, axisNameStyle, baseOption, fmtNum, frame, listSome, PAD } from './common.ts';
-import { renderSvg, svgToPng } from './engine.ts';
-import { ellipsize, formatValue, maxTextWidth, nameText, shorten, type ValueFormat } from './labels.ts';
+import { fmtNum, frame, listSome, PAD } from './common.ts';
+import { svgToPng } from './engine.ts';
+import { textPath } from './glyphs.ts';
+import { drawable, ellipsize, fitText, formatValue, maxTextWidth, nameText, shorten, type ValueFormat } from './labels.ts';
 import { FONT, type ChartTheme } from './theme.ts';
 import type { HeatmapSpec } from './types.ts';
 
@@ -103,97 +103,101 @@ export function heatmapColor(layout: HeatmapLayout, v: number): RGB {
   return colorAt(layout.palette, span === 0 ? 0.5 : (v - layout.min) / span);
 }
 
-export function heatmapOption(spec: HeatmapSpec, layout = heatmapLayout(spec)): EChartsOption {
-  const f = frame(spec);
-  const t = f.theme;
-  const { grid } = layout;
-  const data = [];
+/**
+ * The heatmap's SVG, written directly from the layout: cells, their values, row and column
+ * labels, axis names, the colour scale and the title. ECharts took ~30 ms of CPU for a 12×12 map
+ * with per-cell label colours (bench/RESULTS.md, render); everything here is already placed by
+ * heatmapLayout, so a string template does the same picture in well under a millisecond.
+ */
+export function heatmapSvg(spec: HeatmapSpec, layout = heatmapLayout(spec)): string {
+  const t = frame(spec).theme;
+  const { grid, cellWidth, cellHeight } = layout;
+  const out: string[] = [
+    `<svg width="${layout.width}" height="${layout.height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<rect width="${layout.width}" height="${layout.height}" fill="${t.background}"/>`,
+  ];
+  // Cells on whole pixels with a background-coloured gap, drawn without anti-aliasing: crisp
+  // edges and about half the raster time of anti-aliased, stroked cells.
+  const xs = Array.from({ length: spec.cols.length + 1 }, (_, c) => Math.round(grid.left + c * cellWidth));
+  const ys = Array.from({ length: spec.rows.length + 1 }, (_, r) => Math.round(grid.top + r * cellHeight));
+  const labels: string[] = [];
+  out.push('<g shape-rendering="crispEdges">');
   for (let r = 0; r < spec.rows.length; r++) {
     for (let c = 0; c < spec.cols.length; c++) {
       const v = spec.values[r]![c]!;
       if (!Number.isFinite(v)) continue; // a missing value stays background
-      data.push({ value: [c, r, v], label: { color: textOn(t, heatmapColor(layout, v)) } });
+      const color = heatmapColor(layout, v);
+      const [x0, y0] = [xs[c]! + CELL_GAP, ys[r]! + CELL_GAP];
+      out.push(`<rect x="${x0}" y="${y0}" width="${xs[c + 1]! - x0}" height="${ys[r + 1]! - y0}" fill="${hex(color)}"/>`);
+      if (layout.showValues) {
+        const text = cellText(v, layout.valueFormat);
+        const [cx, cy] = [(x0 + xs[c + 1]!) / 2, (y0 + ys[r + 1]!) / 2];
+        if (text) labels.push(textPath(text, cx, cy, { size: FONT.small, fill: textOn(t, color), anchor: 'middle' }));
+      }
     }
   }
-  return {
-    ...baseOption(f, spec.title),
-    grid: { ...grid, outerBoundsMode: 'none', show: false },
-    xAxis: {
-      type: 'category',
-      data: layout.colLabels,
-      name: nameText(spec.xLabel),
-      nameLocation: 'middle',
-      nameGap: (layout.height - grid.top - grid.height) - PAD - FONT.small / 2 - 2,
-      nameTextStyle: axisNameStyle(f),
-      axisLine: { show: false },
-      axisTick: { show: false },
-      axisLabel: {
-        ...axisLabelStyle(f),
-        interval: layout.cellWidth >= FONT.label + 2 || layout.xRotate === 0 ? 0 : 'auto',
-        rotate: layout.xRotate,
-        margin: 8,
-      },
-      splitArea: { show: false },
-    },
-    yAxis: {
-      type: 'category',
-      data: layout.rowLabels,
-      inverse: true, // first row on top, as in the spec
-      name: nameText(spec.yLabel),
-      nameLocation: 'middle',
-      nameRotate: 90,
-      nameGap: grid.left - PAD - FONT.small / 2 - 2,
-      nameTextStyle: axisNameStyle(f),
-      axisLine: { show: false },
-      axisTick: { show: false },
-      axisLabel: { ...axisLabelStyle(f), interval: layout.cellHeight >= FONT.label + 1 ? 0 : 'auto', margin: 8 },
-      splitArea: { show: false },
-    },
-    visualMap: {
-      type: 'continuous',
-      min: layout.min,
-      max: layout.max,
-      calculable: false,
-      orient: 'vertical',
-      left: grid.left + grid.width + 14,
-      top: grid.top,
-      itemWidth: BAR_WIDTH,
-      // The end values sit above and below the bar: together they span the grid's height.
-      itemHeight: Math.max(30, grid.height - 2 * (FONT.small + SCALE_TEXT_GAP)),
-      text: [formatValue(layout.max, layout.valueFormat), formatValue(layout.min, layout.valueFormat)],
-      textGap: SCALE_TEXT_GAP,
-      showLabel: false,
-      align: 'right',
-      inRange: { color: [...layout.palette] },
-      textStyle: { color: t.mutedText, fontSize: FONT.small },
-    },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        label: {
-          show: layout.showValues,
-          fontSize: FONT.small,
-          formatter: (p: { value: unknown }) => cellText((p.value as number[])[2]!, layout.valueFormat),
-        },
-        itemStyle: { borderColor: t.background, borderWidth: CELL_GAP },
-        emphasis: { disabled: true },
-      },
-    ],
-  };
+  out.push('</g>', ...labels);
+
+  // Row labels right-aligned left of the grid; column labels under it, flat or turned 45°.
+  // When cells are smaller than the text, every k-th label (as ECharts' interval 'auto' did).
+  const label = { size: FONT.label, fill: t.mutedText };
+  const rowStep = cellHeight >= FONT.label + 1 ? 1 : Math.ceil((FONT.label + 1) / cellHeight);
+  layout.rowLabels.forEach((text, r) => {
+    if (r % rowStep === 0) out.push(textPath(text, grid.left - 8, (ys[r]! + ys[r + 1]! + CELL_GAP) / 2, { ...label, anchor: 'end' }));
+  });
+  const colStep = cellWidth >= FONT.label + 2 || layout.xRotate === 0 ? 1 : Math.ceil((FONT.label + 2) / cellWidth);
+  const below = grid.top + grid.height + 8;
+  layout.colLabels.forEach((text, c) => {
+    if (c % colStep !== 0) return;
+    const cx = (xs[c]! + xs[c + 1]! + CELL_GAP) / 2;
+    out.push(
+      layout.xRotate === 0
+        ? textPath(text, cx, below + FONT.label / 2, { ...label, anchor: 'middle' })
+        : textPath(text, cx, below, { ...label, anchor: 'end', rotate: layout.xRotate }),
+    );
+  });
+
+  // Axis names: x centred at the bottom edge, y turned up along the left edge.
+  const name = { size: FONT.small, fill: t.mutedText, anchor: 'middle' as const };
+  const xName = nameText(spec.xLabel);
+  const yName = nameText(spec.yLabel);
+  if (xName) out.push(textPath(xName, grid.left + grid.width / 2, layout.height - PAD - FONT.small / 2 + 4, name));
+  if (yName) out.push(textPath(yName, PAD + FONT.small / 2 - 4, grid.top + grid.height / 2, { ...name, rotate: 90 }));
+
+  // Colour scale: a rounded bar, strongest at the top, its end values above and below it.
+  const scaleText = maxTextWidth([formatValue(layout.max, layout.valueFormat), formatValue(layout.min, layout.valueFormat)], FONT.small);
+  const barX = grid.left + grid.width + 14 + Math.max(0, scaleText - BAR_WIDTH) / 2;
+  const barTop = grid.top + FONT.small + SCALE_TEXT_GAP;
+  const barHeight = Math.max(30, grid.height - 2 * (FONT.small + SCALE_TEXT_GAP));
+  const stops = layout.palette.map((c, i) => `<stop offset="${1 - i / (layout.palette.length - 1)}" stop-color="${c}"/>`).reverse();
+  out.push(
+    `<defs><linearGradient id="scale" x1="0" y1="0" x2="0" y2="1">${stops.join('')}</linearGradient></defs>`,
+    `<rect x="${fmt(barX)}" y="${fmt(barTop)}" width="${BAR_WIDTH}" height="${fmt(barHeight)}" rx="3" fill="url(#scale)"/>`,
+    textPath(formatValue(layout.max, layout.valueFormat), barX + BAR_WIDTH / 2, barTop - SCALE_TEXT_GAP - FONT.small / 2, name),
+    textPath(formatValue(layout.min, layout.valueFormat), barX + BAR_WIDTH / 2, barTop + barHeight + SCALE_TEXT_GAP + FONT.small / 2, name),
+  );
+
+  if (spec.title) {
+    const title = fitText(drawable(spec.title.replace(/\s+/g, ' ')), layout.width - 2 * PAD, FONT.title, 'semibold');
+    out.push(textPath(title, PAD, PAD - 4 + FONT.title / 2, { size: FONT.title, face: 'semibold', fill: t.text }));
+  }
+  out.push('</svg>');
+  return out.join('\n');
 }
 
 export function renderHeatmap(spec: HeatmapSpec): ImageAttachment {
   const layout = heatmapLayout(spec);
-  const svg = renderSvg(heatmapOption(spec, layout), layout.width, layout.height);
   return {
-    data: svgToPng(svg),
+    data: svgToPng(heatmapSvg(spec, layout)),
     filename: spec.filename ?? 'heatmap.png',
     alt: spec.alt ?? heatmapAlt(spec, layout),
     width: layout.width,
     height: layout.height,
   };
 }
+
+const fmt = (v: number) => String(Math.round(v * 100) / 100);
+const hex = (c: RGB) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 export function heatmapAlt(spec: HeatmapSpec, layout = heatmapLayout(spec)): string {
   let best = { r: 0, c: 0, v: -Infinity };

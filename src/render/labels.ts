@@ -1,5 +1,5 @@
 // Label text: ellipsis for long tokens, number formats, sizes. Tokens can be anything a user typed.
-import { hasGlyph, textWidth } from './fonts.ts';
+import { hasGlyph, textWidth, type Face } from './fonts.ts';
 
 /** Longest label drawn in full; longer ones keep this many characters and get '…'. */
 export const MAX_LABEL_CHARS = 14;
@@ -59,4 +59,12 @@ export function formatTick(v: number): string {
     if (a >= from) return `${+(v / size).toPrecision(3)}${suffix}`;
   }
   return String(+v.toPrecision(4));
+}
+
+/** `text`, cut with '…' where needed so that it is at most `maxWidth` px wide. */
+export function fitText(text: string, maxWidth: number, fontSize: number, face: Face = 'regular'): string {
+  if (textWidth(text, fontSize, face) <= maxWidth) return text;
+  const chars = [...graphemes.segment(text)].map((g) => g.segment);
+  while (chars.length && textWidth(chars.join('').trimEnd() + '…', fontSize, face) > maxWidth) chars.pop();
+  return chars.join('').trimEnd() + '…';
 }

@@ -15,20 +15,42 @@ export interface Legend {
   bottom: number;
 }
 
-export function legendOption(f: Frame, names: readonly string[], icon: 'line' | 'rect' | 'circle'): Legend {
+/** One legend entry as placed: its icon box starts at x, (x, y) is the row's vertical centre. */
+export interface LegendItem {
+  name: string;
+  text: string; // as drawn
+  x: number;
+  y: number;
+  color?: string;
+}
+
+/** Entries flowed left to right, wrapped to the chart's width (none for fewer than 2 names). */
+export function legendLayout(f: Frame, names: readonly string[]): { items: LegendItem[]; bottom: number } {
   const shown = [...new Set(names.filter((n) => n !== ''))];
-  if (shown.length < 2) return { option: undefined, bottom: f.top };
+  if (shown.length < 2) return { items: [], bottom: f.top };
   const avail = f.width - 2 * PAD;
   let rows = 1;
   let x = 0;
-  for (const n of shown) {
-    const w = ITEM_W + 5 + textWidth(ellipsize(n, 24), FONT.legend) + ITEM_GAP;
+  const items: LegendItem[] = [];
+  for (const name of shown) {
+    const text = ellipsize(name, 24);
+    const w = ITEM_W + 5 + textWidth(text, FONT.legend) + ITEM_GAP;
     if (x > 0 && x + w > avail) {
       rows++;
       x = 0;
     }
+    // ECharts starts the icon box 6 px left of the padding: a 10 px icon then starts at PAD.
+    items.push({ name, text, x: PAD - 6 + x, y: f.top + (rows - 1) * ROW_H + FONT.legend / 2 });
     x += w;
   }
+  return { items, bottom: f.top + rows * ROW_H };
+}
+
+export function legendOption(f: Frame, names: readonly string[], icon: 'line' | 'rect' | 'circle'): Legend {
+  const shown = [...new Set(names.filter((n) => n !== ''))];
+  const { items, bottom } = legendLayout(f, shown);
+  if (!items.length) return { option: undefined, bottom };
+  const avail = f.width - 2 * PAD;
   return {
     option: {
       show: true,
@@ -46,6 +68,6 @@ export function legendOption(f: Frame, names: readonly string[], icon: 'line' | 
       formatter: (n: string) => ellipsize(n, 24),
       data: shown,
     },
-    bottom: f.top + rows * ROW_H,
+    bottom,
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderScatter } from '../../src/render/index.ts';
-import { scatterOption } from '../../src/render/scatter.ts';
-import { renderSvg } from '../../src/render/engine.ts';
+import { niceTicks, scatterLayout, scatterSvg } from '../../src/render/scatter.ts';
 import { chartTheme } from '../../src/render/theme.ts';
 import type { ScatterSpec } from '../../src/render/types.ts';
 import { decode, pixelsOf } from './png.ts';
@@ -39,9 +38,11 @@ describe('renderScatter', () => {
   it('draws arrows between labelled points and ellipsises long labels', () => {
     const long = 'antidisestablishmentarianism-is-very-long';
     const s = { ...spec, points: [...spec.points, { x: 0, y: 0, label: long }] };
-    const svg = renderSvg(scatterOption(s), 640, 400);
-    expect(svg).not.toContain(long);
-    expect(svg).toContain('antidisestabli…');
+    const layout = scatterLayout(s);
+    expect(layout.points.map((p) => p.text)).toContain('antidisestabli…');
+    expect(layout.points.every((p) => p.labelY !== undefined)).toBe(true); // nothing crowded here
+    const svg = scatterSvg(s);
+    expect(svg).not.toContain('<text'); // text is drawn as glyph outlines
     const dashed = [...svg.matchAll(/<path [^>]*stroke-dasharray[^>]*>/g)];
     expect(dashed.length).toBeGreaterThan(0);
     const alt = renderScatter(s).alt;
@@ -52,10 +53,41 @@ describe('renderScatter', () => {
 
 describe('scatter labels', () => {
   it('puts the label of an arrow source on the side away from its arrow', () => {
-    const opt = scatterOption(spec) as { series: { data: { name: string; label: { position: string } }[] }[] };
-    const pos = new Map(opt.series.flatMap((s) => s.data.map((d) => [d.name, d.label.position] as const)));
+    const pos = new Map(scatterLayout(spec).points.map((p) => [p.label, p.side] as const));
     expect(pos.get('man')).toBe('left'); // its arrow goes right, to king
     expect(pos.get('king')).toBe('right');
     expect(pos.get('woman')).toBe('right');
+  });
+});
+
+describe('scatter layout', () => {
+  it('ticks at nice steps strictly inside the range, as ECharts chose them', () => {
+    expect(niceTicks(-2.3, 3.1)).toEqual([-2, -1, 0, 1, 2, 3]);
+    expect(niceTicks(0.013, 0.097)).toEqual([0.02, 0.04, 0.06, 0.08]); // 0.0168 a step → 0.02
+    expect(niceTicks(-2, 2)).toEqual([-1, 0, 1]); // the ends themselves are the plot's edges
+    expect(niceTicks(1, 1)).toEqual([]);
+  });
+
+  it('nudges a crowded label off its neighbour, and leaves out one that cannot be cleared', () => {
+    const crowd: ScatterSpec = {
+      points: [
+        { x: 0, y: 0, label: 'first' },
+        { x: 0, y: 0.001, label: 'second' }, // on top of the first: nudged a line up or down
+        { x: 0, y: -0.001, label: 'third' }, // the other way
+        { x: 0, y: 0.0005, label: 'fourth' }, // no nudge clears three labels: left out
+        { x: 10, y: 10, label: 'far' },
+      ],
+    };
+    const pts = scatterLayout(crowd).points;
+    const y = (l: string) => pts.find((p) => p.label === l)!;
+    expect(y('first').labelY).toBeCloseTo(y('first').py, 6);
+    expect(Math.abs(y('second').labelY! - y('second').py)).toBeGreaterThan(10);
+    expect(Math.abs(y('third').labelY! - y('third').py)).toBeGreaterThan(10);
+    expect(y('fourth').labelY).toBeUndefined();
+    expect(y('far').labelY).toBeCloseTo(y('far').py, 6);
+    // Drawn labels do not overlap: their centres are at least a line (12 px type) apart.
+    const shown = pts.filter((p) => p.labelY !== undefined && p.label !== 'far').map((p) => p.labelY!).sort((a, b) => a - b);
+    expect(shown).toHaveLength(3);
+    for (let i = 1; i < shown.length; i++) expect(shown[i]! - shown[i - 1]!).toBeGreaterThanOrEqual(13.9);
   });
 });
