@@ -10,7 +10,7 @@ import { modelExists, loadTranslator } from '../../src/nn/translate/translator.t
 import { RnnTranslator, maskedCrossEntropy } from '../../src/nn/translate/rnn.ts';
 import { nearestWords } from '../../src/nn/translate/service.ts';
 import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/text.ts';
-import { Transformer } from '../../src/nn/translate/transformer.ts';
+import { Transformer, type AttentionMaps } from '../../src/nn/translate/transformer.ts';
 import { LoadedTranslator, type ModelMetadata } from '../../src/nn/translate/translator.ts';
 import { EOS, Vocab } from '../../src/nn/translate/vocab.ts';
 import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
@@ -135,6 +135,26 @@ describe('fast decoders match the reference decoders', () => {
     for (const choice of [{ layer: 1 }, { layer: 0, head: 2 }]) {
       expectSameSteps(decoder.start(ids, choice), referenceTransformerStepper(tf, model, ids, choice));
     }
+    decoder.dispose();
+  });
+
+  it('transformer: the fused encoder gives Transformer.encode’s memory and self-attention', () => {
+    const model = tinyTranslator('transformer').model as Transformer;
+    const decoder = new TransformerDecoder(tf, model);
+    tf.tidy(() => {
+      const ids = [2, 3, 4, 5, 2];
+      const fastMaps: tf.Tensor[] = [];
+      const fast = decoder.encode(ids, fastMaps).dataSync();
+      const maps: AttentionMaps = { encoderSelf: [], decoderCross: [] };
+      const ref = model.encode(tf.tensor2d([ids], [1, 5], 'int32'), tf.ones([1, 5]), maps).memory.dataSync();
+      expect(fast.length).toBe(ref.length);
+      fast.forEach((v, i) => expect(v).toBeCloseTo(ref[i]!, 4));
+      expect(fastMaps.length).toBe(maps.encoderSelf.length);
+      fastMaps.forEach((w, l) => {
+        const r = maps.encoderSelf[l]!.squeeze([0]).dataSync(); // [h, S, S]
+        w.dataSync().forEach((v, i) => expect(v).toBeCloseTo(r[i]!, 5));
+      });
+    });
     decoder.dispose();
   });
 

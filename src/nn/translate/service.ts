@@ -55,11 +55,18 @@ export function nearestWords(word: string, known: readonly string[], max = 3): s
     .map((x) => x.k);
 }
 
+/** Words outside the model's vocabulary, each with the nearest known words. */
+function unknownWithSuggestions(t: LoadedTranslator, tokens: readonly string[]): UnknownWord[] {
+  const words = t.unknownWords(tokens);
+  if (!words.length) return [];
+  const known = t.srcVocab.words().filter((w) => w !== '?');
+  return words.map((word) => ({ word, suggestions: nearestWords(word, known) }));
+}
+
 export async function translateText(text: string, name: ModelKind, opts: DecodeOptions = {}): Promise<TextTranslation> {
   const input = normalizeEnglish(text);
   const t = await getTranslator(name);
-  const known = t.srcVocab.words().filter((w) => w !== '?');
-  const unknown = t.unknownWords(input.tokens).map((word) => ({ word, suggestions: nearestWords(word, known) }));
+  const unknown = unknownWithSuggestions(t, input.tokens);
   const t0 = performance.now();
   const out = t.translateTokens(input.tokens, opts);
   return {
@@ -77,7 +84,6 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
 export async function selfAttention(text: string): Promise<{ source: string[]; maps: number[][][][]; unknown: UnknownWord[] }> {
   const input = normalizeEnglish(text);
   const t = await getTranslator('transformer');
-  const known = t.srcVocab.words().filter((w) => w !== '?');
-  const unknown = t.unknownWords(input.tokens).map((word) => ({ word, suggestions: nearestWords(word, known) }));
+  const unknown = unknownWithSuggestions(t, input.tokens);
   return { source: input.tokens, maps: t.encoderSelfAttention(input.tokens), unknown };
 }

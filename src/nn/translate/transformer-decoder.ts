@@ -25,6 +25,14 @@ interface LayerWeights {
   ff2: Tensor; // [1, ff, D]
 }
 
+interface EncoderLayerWeights {
+  qkv: Tensor; // [1, D, 3D] q (pre-scaled by 1/√dh) | k | v
+  qkvBias: Tensor; // [3D]
+  selfOut: Tensor; // [1, D, D]
+  ff1: Tensor; // [1, D, ff]
+  ff2: Tensor; // [1, ff, D]
+}
+
 interface Cache {
   keys: Tensor; // [K, h, t, dh]
   values: Tensor; // [K, h, t, dh]
@@ -44,6 +52,8 @@ interface CrossAttention {
 }
 
 export class TransformerDecoder {
+  private readonly encoder: EncoderLayerWeights[];
+  private readonly srcEmbedding: Tensor; // [V_src, D] source embeddings already × √D
   private readonly layers: LayerWeights[];
   private readonly embedding: Tensor; // [V, D] target embeddings already × √D
   private readonly out: Tensor; // [1, D, V]
@@ -52,25 +62,55 @@ export class TransformerDecoder {
     private readonly tf: TFModule,
     private readonly model: Transformer,
   ) {
-    const { dModel: D, heads, decLayers } = model.config;
+    const { dModel: D, heads, encLayers, decLayers } = model.config;
     const p = (name: string) => model.params.get(name);
     const scale = 1 / Math.sqrt(D / heads);
     const w3 = (name: string) => p(name).reshape([1, ...p(name).shape]);
-    [this.layers, this.embedding, this.out] = tidyObject(tf, () => {
-      const layers = Array.from({ length: decLayers }, (_, l) => ({
-        qkv: tf.concat([tf.mul(p(`dec${l}_self_wq`), scale), p(`dec${l}_self_wk`), p(`dec${l}_self_wv`)], 1).reshape([1, D, 3 * D]),
-        qkvBias: tf.concat([tf.mul(p(`dec${l}_self_bq`), scale), p(`dec${l}_self_bk`), p(`dec${l}_self_bv`)]),
-        selfOut: w3(`dec${l}_self_wo`),
-        ff1: w3(`dec${l}_ff_w1`),
-        ff2: w3(`dec${l}_ff_w2`),
-      }));
-      return [layers, tf.mul(p('tgt_embed'), Math.sqrt(D)), w3('out_w')] as const;
+    const selfAttention = (pre: string) => ({
+      qkv: tf.concat([tf.mul(p(`${pre}_self_wq`), scale), p(`${pre}_self_wk`), p(`${pre}_self_wv`)], 1).reshape([1, D, 3 * D]),
+      qkvBias: tf.concat([tf.mul(p(`${pre}_self_bq`), scale), p(`${pre}_self_bk`), p(`${pre}_self_bv`)]),
+      selfOut: w3(`${pre}_self_wo`),
+      ff1: w3(`${pre}_ff_w1`),
+      ff2: w3(`${pre}_ff_w2`),
     });
+    [this.encoder, this.srcEmbedding, this.layers, this.embedding, this.out] = tidyObject(tf, () => [
+      Array.from({ length: encLayers }, (_, l) => selfAttention(`enc${l}`)),
+      tf.mul(p('src_embed'), Math.sqrt(D)),
+      Array.from({ length: decLayers }, (_, l) => selfAttention(`dec${l}`)),
+      tf.mul(p('tgt_embed'), Math.sqrt(D)),
+      w3('out_w'),
+    ] as const);
     for (const t of this.owned()) tf.keep(t);
   }
 
   private owned(): Tensor[] {
-    return [this.embedding, this.out, ...this.layers.flatMap((w) => [w.qkv, w.qkvBias, w.selfOut, w.ff1, w.ff2])];
+    const layer = (w: EncoderLayerWeights) => [w.qkv, w.qkvBias, w.selfOut, w.ff1, w.ff2];
+    return [this.srcEmbedding, this.embedding, this.out, ...this.encoder.flatMap(layer), ...this.layers.flatMap(layer)];
+  }
+
+  /**
+   * The encoder over one sentence (Transformer.encode with fused kernels and no padding mask):
+   * memory [1, S, D]. `maps` collects each layer's self-attention weights [h, S, S].
+   */
+  encode(ids: readonly number[], maps?: Tensor[]): Tensor {
+    const tf = this.tf;
+    const { heads, dModel: D, encLayers } = this.model.config;
+    const dh = D / heads;
+    const S = ids.length;
+    const p = (name: string) => this.model.params.get(name);
+    let x = tf.add(gatherRows(tf, this.srcEmbedding, ids), this.model.pe.slice([0, 0], [S, D])).reshape([1, S, D]);
+    for (let l = 0; l < encLayers; l++) {
+      const w = this.encoder[l]!;
+      const qkv = tf.transpose(linear(tf, x, w.qkv, w.qkvBias).reshape([S, 3, heads, dh]), [1, 2, 0, 3]); // [3, h, S, dh]
+      const [q, k, v] = tf.unstack(qkv) as TF.Tensor3D[];
+      const weights = tf.softmax(tf.matMul(q!, k!, false, true)); // [h, S, S]
+      maps?.push(weights);
+      const ctx = tf.transpose(tf.matMul(weights, v!), [1, 0, 2]).reshape([1, S, D]);
+      x = addLayerNorm(tf, x, linear(tf, ctx, w.selfOut, p(`enc${l}_self_bo`)), p(`enc${l}_ln1_g`), p(`enc${l}_ln1_b`));
+      const ff = linear(tf, linear(tf, x, w.ff1, p(`enc${l}_ff_b1`), 'relu'), w.ff2, p(`enc${l}_ff_b2`));
+      x = addLayerNorm(tf, x, ff, p(`enc${l}_ln2_g`), p(`enc${l}_ln2_b`));
+    }
+    return x;
   }
 
   /** Encode the source ids (one sentence) and return a stepper for beam search over it. */
@@ -145,7 +185,7 @@ export class TransformerDecoder {
     const S = ids.length;
     const p = (name: string) => this.model.params.get(name);
     const kv = tf.tidy(() => {
-      const memory = this.model.encode(tf.tensor2d([...ids], [1, S], 'int32'), tf.ones([1, S]), undefined, true).memory.reshape([S, D]);
+      const memory = this.encode(ids).reshape([S, D]);
       const parts: Tensor[] = [];
       for (let l = 0; l < decLayers; l++) {
         for (const m of ['k', 'v']) parts.push(tf.add(tf.matMul(memory as TF.Tensor2D, p(`dec${l}_cross_w${m}`) as TF.Tensor2D), p(`dec${l}_cross_b${m}`)));

@@ -2,7 +2,6 @@
 // self-attention, residual connections with (post-)layer norm, masked decoder self-attention,
 // encoder–decoder attention and a final softmax over Spanish words.
 import type * as TF from '@tensorflow/tfjs';
-import { addLayerNorm } from './fused-ops.ts';
 import { ParamStore, dense, embed, layerNorm, type TFModule, type Tensor } from './layers.ts';
 import { maskedCrossEntropy, type Batch } from './rnn.ts';
 
@@ -108,12 +107,6 @@ export class Transformer {
     return layerNorm(this.tf, x, this.params.get(`${pre}_g`), this.params.get(`${pre}_b`));
   }
 
-  /** norm(x + y); `fused` (inference only, no gradient) runs it as one kernel. */
-  private addNorm(pre: string, x: Tensor, y: Tensor, fused: boolean): Tensor {
-    if (!fused) return this.norm(pre, this.tf.add(x, y));
-    return addLayerNorm(this.tf, x, y, this.params.get(`${pre}_g`), this.params.get(`${pre}_b`));
-  }
-
   private embedWithPositions(table: string, ids: Tensor, offset = 0): Tensor {
     const tf = this.tf;
     const T = ids.shape[1]!;
@@ -121,16 +114,15 @@ export class Transformer {
     return tf.add(x, this.pe.slice([offset, 0], [T, this.config.dModel]));
   }
 
-  /** `fused`: inference only (no gradients), residual + layer norm as one kernel each. */
-  encode(src: Tensor, mask: Tensor, maps?: AttentionMaps, fused = false): TransformerEncoded {
+  encode(src: Tensor, mask: Tensor, maps?: AttentionMaps): TransformerEncoded {
     const tf = this.tf;
     let x = this.embedWithPositions('src_embed', src);
     const bias = tf.mul(tf.sub(1, mask), -1e9).reshape([mask.shape[0]!, 1, 1, mask.shape[1]!]); // [B, 1, 1, S]
     for (let l = 0; l < this.config.encLayers; l++) {
       const a = this.attention(`enc${l}_self`, x, x, bias);
       maps?.encoderSelf.push(a.weights);
-      x = this.addNorm(`enc${l}_ln1`, x, a.out, fused);
-      x = this.addNorm(`enc${l}_ln2`, x, this.ffn(`enc${l}_ff`, x), fused);
+      x = this.norm(`enc${l}_ln1`, tf.add(x, a.out));
+      x = this.norm(`enc${l}_ln2`, tf.add(x, this.ffn(`enc${l}_ff`, x)));
     }
     return { memory: x, mask };
   }

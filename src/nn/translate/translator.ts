@@ -10,7 +10,7 @@ import { referenceRnnStepper, referenceTransformerStepper } from './reference-de
 import { RnnDecoder } from './rnn-decoder.ts';
 import type { RnnTranslator } from './rnn.ts';
 import { TransformerDecoder, type CrossAttentionChoice } from './transformer-decoder.ts';
-import { Transformer, type AttentionMaps } from './transformer.ts';
+import { Transformer } from './transformer.ts';
 import { UNK, Vocab } from './vocab.ts';
 import { loadWeights } from './weights.ts';
 
@@ -98,14 +98,15 @@ export class LoadedTranslator {
 
   /** Transformer encoder self-attention for /attention: [layer][head] → [S][S]. */
   encoderSelfAttention(src: readonly string[]): number[][][][] {
-    if (this.name !== 'transformer') throw new Error('encoder self-attention needs the transformer');
+    if (!(this.model instanceof Transformer)) throw new Error('encoder self-attention needs the transformer');
     const tf = this.tf;
-    const model = this.model as Transformer;
+    this.decoder ??= new TransformerDecoder(tf, this.model);
+    const decoder = this.decoder as TransformerDecoder;
     const ids = this.srcVocab.encode(src);
     return tf.tidy(() => {
-      const maps: AttentionMaps = { encoderSelf: [], decoderCross: [] };
-      model.encode(tf.tensor2d([ids], [1, ids.length], 'int32'), tf.ones([1, ids.length]), maps);
-      return maps.encoderSelf.map((w) => (w.squeeze([0]).arraySync() as number[][][]));
+      const maps: TF.Tensor[] = [];
+      decoder.encode(ids, maps);
+      return maps.map((w) => w.arraySync() as number[][][]);
     });
   }
 
