@@ -4,7 +4,7 @@ import type { ImageAttachment } from '../core/reply.ts';
 import { colorAt, luminance, type RGB } from './color.ts';
 import { fmtNum, frame, listSome, PAD } from './common.ts';
 import { svgToPng } from './engine.ts';
-import { textPath } from './glyphs.ts';
+import { prefetchGlyphs, textPath } from './glyphs.ts';
 import { drawable, ellipsize, fitText, formatValue, maxTextWidth, nameText, shorten, type ValueFormat } from './labels.ts';
 import { FONT, type ChartTheme } from './theme.ts';
 import type { HeatmapSpec } from './types.ts';
@@ -120,6 +120,8 @@ export function heatmapSvg(spec: HeatmapSpec, layout = heatmapLayout(spec)): str
   // edges and about half the raster time of anti-aliased, stroked cells.
   const xs = Array.from({ length: spec.cols.length + 1 }, (_, c) => Math.round(grid.left + c * cellWidth));
   const ys = Array.from({ length: spec.rows.length + 1 }, (_, r) => Math.round(grid.top + r * cellHeight));
+  // All glyphs a first chart needs, fetched in one go (see glyphs.ts).
+  prefetchGlyphs([...layout.rowLabels, ...layout.colLabels, spec.xLabel ?? '', spec.yLabel ?? '', '0123456789.-%']);
   const labels: string[] = [];
   out.push('<g shape-rendering="crispEdges">');
   for (let r = 0; r < spec.rows.length; r++) {

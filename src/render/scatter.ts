@@ -8,7 +8,7 @@
 import type { ImageAttachment } from '../core/reply.ts';
 import { frame, listSome, PAD, type Frame } from './common.ts';
 import { svgToPng } from './engine.ts';
-import { textPath } from './glyphs.ts';
+import { prefetchGlyphs, textPath } from './glyphs.ts';
 import { drawable, ellipsize, fitText, formatTick, maxTextWidth, nameText } from './labels.ts';
 import { legendLayout, type LegendItem } from './legend.ts';
 import { FONT } from './theme.ts';
@@ -167,6 +167,8 @@ export function scatterSvg(spec: ScatterSpec, f: Frame = frame(spec), layout = s
   const py = (v: number) => plot.top + ((y.max - v) / (y.max - y.min)) * plot.height;
   const right = plot.left + plot.width;
   const bottom = plot.top + plot.height;
+  // All glyphs a first chart needs, fetched in one go (see glyphs.ts).
+  prefetchGlyphs([...layout.points.map((p) => p.text), ...layout.legend.map((l) => l.text), spec.xLabel ?? '', spec.yLabel ?? '', '0123456789.-']);
   const out = [
     `<svg width="${layout.width}" height="${layout.height}" xmlns="http://www.w3.org/2000/svg">`,
     `<rect width="${layout.width}" height="${layout.height}" fill="${t.background}"/>`,
