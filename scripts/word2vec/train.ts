@@ -1,5 +1,6 @@
 // npm run train:word2vec [-- --corpus ship|brown|<file> --arch skipgram|cbow --epochs 5 --threads N
-//                          --alpha 0.025 --min-count 5 --keep 40000 --out models/word2vec --seed 1 --no-eval]
+//                          --alpha 0.025 --noise-power 0.75 --min-count 5 --keep 40000 --out models/word2vec
+//                          --seed 1 --no-eval]
 // Trains word2vec on a prepared corpus (npm run data:word2vec first), saves the vectors with
 // metadata, evaluates them when ../shared/benchmarks is there, and writes the model card.
 import { availableParallelism } from 'node:os';
@@ -23,13 +24,14 @@ const cfg = defaultConfig({
   seed: Number(args.seed ?? 1),
   ...(args.alpha ? { alpha: Number(args.alpha) } : {}),
   ...(args.dim ? { dim: Number(args.dim) } : {}),
+  ...(args['noise-power'] ? { noisePower: Number(args['noise-power']) } : {}),
 });
 const outDir = resolve(args.out ?? MODEL_DIR);
 
 const t0 = performance.now();
 const { vocab, corpus, tokens, lines } = loadCorpus(file, cfg.minCount);
 console.log(`corpus ${file}: ${tokens.toLocaleString('en')} tokens, ${vocab.words.length.toLocaleString('en')} words with count ≥ ${cfg.minCount} (${vocab.trainWords.toLocaleString('en')} in-vocabulary tokens a pass), ${((performance.now() - t0) / 1000).toFixed(1)} s to load`);
-console.log(`training ${cfg.arch}, dim ${cfg.dim}, window ${cfg.window}, negative ${cfg.negative}, sample ${cfg.sample}, ${cfg.epochs} epochs, alpha ${cfg.alpha}, ${cfg.threads} threads, ${cfg.kernel} kernel`);
+console.log(`training ${cfg.arch}, dim ${cfg.dim}, window ${cfg.window}, negative ${cfg.negative} (noise count^${cfg.noisePower}), sample ${cfg.sample}, ${cfg.epochs} epochs, alpha ${cfg.alpha}, ${cfg.threads} threads, ${cfg.kernel} kernel`);
 const result = await train(corpus, vocab, cfg, progressPrinter());
 const rate = result.wordsProcessed / result.seconds;
 console.log(`trained in ${result.seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} words/s (${Math.round(rate / cfg.threads).toLocaleString('en')} a thread)`);

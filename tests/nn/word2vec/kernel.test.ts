@@ -37,6 +37,34 @@ function checkHandStep(makeOpsFor: (m: WebAssembly.Memory) => KernelOps) {
   expect(f32[1200]).toBeCloseTo(g * 0.5, 6); // the gradient buffer e = g·u
 }
 
+// One CBOW update worked by hand (dim 4, alpha 0.1), with a true word U and one noise word N:
+//   context rows v1 = [0.1, 0.2, 0.3, 0.4], v2 = [-0.3, 0.1, 0, 0.2]
+//   h = (v1 + v2) / 2 = [-0.1, 0.15, 0.15, 0.3]                 (the context MEAN, cbow_mean = 1)
+//   U = [0.5, -0.5, 0.25, 0] (label 1): f = h·U = -0.0875, table slot ⌊5.9125·1000/12⌋ = 492,
+//     σ(−0.096) = 0.476018, g = (1 − 0.476018)·0.1 = 0.0523982
+//     U' = U + g·h = [0.49476, -0.49214, 0.25786, 0.01572]
+//   N = [1, 1, 1, 1] (label 0): f = h·N = 0.5, slot ⌊6.5·1000/12⌋ = 541, σ(0.492) = 0.620577,
+//     g = (0 − 0.620577)·0.1 = -0.0620577,  N' = N + g·h = [1.00621, 0.99069, 0.99069, 0.98138]
+//   e = 0.0523982·U + (−0.0620577)·N (the OLD rows) = [-0.03586, -0.08826, -0.04896, -0.06206]
+//   each context row gets the whole e, NOT e / 2 (word2vec.c and fastText alike):
+//   v1' = [0.06414, 0.11174, 0.25104, 0.33794], v2' = [-0.33586, 0.01174, -0.04896, 0.13794]
+function checkHandCbowStep(makeOpsFor: (m: WebAssembly.Memory) => KernelOps) {
+  const { memory, f32, i32 } = setupStep(); // v1 at byte 4096, U at byte 4160, targets at byte 4400
+  f32.set([-0.3, 0.1, 0.0, 0.2], 1032); // v2 at byte 4128
+  f32.set([1, 1, 1, 1], 1044); // N at byte 4176
+  i32[1101] = 4176; // targets: [U, N]
+  i32[1110] = 4096;
+  i32[1111] = 4128; // contexts at byte 4440: [v1, v2]
+  makeOpsFor(memory).cbow(4440, 2, 4400, 2, 0.1, 4928, 5024, 16); // h at byte 4928, e at byte 5024
+  const row = (at: number) => [...f32.subarray(at, at + 4)].map((x) => +x.toFixed(5));
+  expect(row(1232)).toEqual([-0.1, 0.15, 0.15, 0.3]); // h
+  expect(row(1040)).toEqual([0.49476, -0.49214, 0.25786, 0.01572]); // U'
+  expect(row(1044)).toEqual([1.00621, 0.99069, 0.99069, 0.98138]); // N'
+  expect(row(1256)).toEqual([-0.03586, -0.08826, -0.04896, -0.06206]); // e
+  expect(row(1024)).toEqual([0.06414, 0.11174, 0.25104, 0.33794]); // v1'
+  expect(row(1032)).toEqual([-0.33586, 0.01174, -0.04896, 0.13794]); // v2'
+}
+
 describe('gradient step', () => {
   it('plain-JS kernel matches the hand-computed skip-gram update', () => {
     expect(buildSigmoidTable().length).toBe(EXP_TABLE_SIZE);
@@ -59,6 +87,15 @@ describe('gradient step', () => {
     expect(f32[1044]).toBeCloseTo(1 - 0.0731 * 0.1, 3);
     // v' = v + 0.05·P(old = 0) − 0.0731·N(old) : v moves away from the noise word.
     expect(f32[1024]).toBeCloseTo(0.1 - 0.0731, 3);
+  });
+
+  it('plain-JS kernel matches the hand-computed CBOW update', () => {
+    checkHandCbowStep((m) => jsOps(m));
+  });
+
+  it('WebAssembly SIMD kernel matches the same hand-computed CBOW update', () => {
+    const wasm = kernelWasm();
+    checkHandCbowStep((m) => makeOps(m, wasm));
   });
 
   it('CBOW: JS and WASM agree on a step over a two-word context', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/nn/word2vec/config.ts';
 import { Rng } from '../../../src/nn/word2vec/rng.ts';
 import { buildNoiseTable, buildSigmoidTable, keepProbabilities, sigmoidLookup } from '../../../src/nn/word2vec/tables.ts';
 
@@ -20,6 +21,18 @@ describe('noise table', () => {
     expect(rareShare).toBeGreaterThan(1 / 1001);
     expect(rareShare).toBeCloseTo(1 / (1 + 1000 ** 0.75), 3);
   });
+});
+
+describe('noise distribution defaults', () => {
+  // CBOW uses fastText's count^0.5 (it closed our CBOW quality gap to fastText on Brown),
+  // skip-gram word2vec.c's count^0.75: a word 100× as frequent gets 10× or 31.6× the noise share.
+  for (const [arch, ratio] of [['cbow', 10], ['skipgram', 100 ** 0.75]] as const) {
+    it(`${arch}: a 100× more frequent word is drawn ${ratio.toFixed(1)}× as often`, () => {
+      const table = buildNoiseTable([100, 1], defaultConfig({ arch }).noisePower, 1_000_000);
+      const frequent = table.filter((x) => x === 0).length;
+      expect(frequent / (table.length - frequent)).toBeCloseTo(ratio, 0);
+    });
+  }
 });
 
 describe('sampler', () => {
