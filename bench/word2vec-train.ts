@@ -1,32 +1,55 @@
-// npm run bench:word2vec — our word2vec trainer side by side with Debian's fastText in word2vec
-// mode (`apt-get install fasttext`), on the prepared Brown corpus, same hyper-parameters:
-// skip-gram and CBOW, 1 and 2 threads, fastText and ours alternating, 3 runs each; medians.
+// npm run bench:word2vec [-- --only cbow | --only cbow:2,skipgram:1 --runs 3 --summary-only]
+// Our word2vec trainer side by side with Debian's fastText in word2vec mode (`apt-get install
+// fasttext`), on the prepared Brown corpus, same hyper-parameters: skip-gram and CBOW, 1 and 2
+// threads, fastText and ours alternating, 3 runs each (seeds 1..3 for both tools); medians.
 // Speed is words/s over the real words each tool processed (see `wordsProcessed`), end to end
 // (process start to vectors on disk). Quality: WordSim-353, SimLex-999, Google analogies.
-// Run it niced in the background (~15 min): `nice -n 5 npm run bench:word2vec > tmp/bench.log 2>&1 &`.
+// All four rows take ~8 min on a quiet 2-core machine (skip-gram 1 thread is half of it); run it
+// niced in the background: `nice -n 5 npm run bench:word2vec > tmp/bench.log 2>&1 &`.
+// --only re-runs some rows (arch or arch:threads) and keeps the other rows' last runs: every run
+// is appended to tmp/word2vec-bench/runs.jsonl as it finishes, and a row that is run again
+// replaces its old runs, so the table is always the latest run of each row.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchmarksDir, evaluateAll, type EvalReport } from '../src/nn/word2vec/evaluate.ts';
 import { loadTextVectors, loadVectors } from '../src/nn/word2vec/store.ts';
 import type { WordVectors } from '../src/nn/word2vec/vectors.ts';
-import { DATA_DIR, loadCorpus, MODEL_DIR, REPO_ROOT } from '../scripts/word2vec/common.ts';
+import { DATA_DIR, loadCorpus, MODEL_DIR, parseArgs, REPO_ROOT } from '../scripts/word2vec/common.ts';
+import { defaultConfig } from '../src/nn/word2vec/config.ts';
 import { machine, writeSection } from './lib.ts';
 
-const RUNS = Number(process.env.W2V_BENCH_RUNS ?? 3);
+type Arch = 'skipgram' | 'cbow';
+const args = parseArgs(process.argv.slice(2));
+const RUNS = Number(args.runs ?? 3);
 const EPOCHS = 5;
 const ALPHA = 0.05; // fastText's default for both architectures; we pass it to both tools
-const ARCHS = (process.env.W2V_BENCH_ARCHS ?? 'skipgram,cbow').split(',') as ('skipgram' | 'cbow')[];
-const THREADS = (process.env.W2V_BENCH_THREADS ?? '1,2').split(',').map(Number);
+const ALL_ROWS: [Arch, number][] = [['skipgram', 1], ['skipgram', 2], ['cbow', 1], ['cbow', 2]];
 const OUT = join(REPO_ROOT, 'tmp', 'word2vec-bench');
-// Every run is appended here as it finishes, so a long bench cut short (or split into parts,
-// e.g. W2V_BENCH_ARCHS=cbow later) still summarises all its runs: W2V_BENCH_SUMMARY_ONLY=1.
 const RUNS_FILE = join(OUT, 'runs.jsonl');
+
+/** "--only cbow" → both cbow rows; "--only cbow:2,skipgram:1" → those two rows. */
+export function selectRows(only: string | undefined, all: readonly [Arch, number][] = ALL_ROWS): [Arch, number][] {
+  if (!only) return [...all];
+  const picked = all.filter(([arch, threads]) =>
+    only.split(',').some((sel) => {
+      const [a, t] = sel.trim().split(':');
+      return a === arch && (t === undefined || Number(t) === threads);
+    }),
+  );
+  if (picked.length === 0) throw new Error(`--only ${only}: no such row (try "cbow", "skipgram:1" or "cbow:2,skipgram:2")`);
+  return picked;
+}
 
 interface Run {
   tool: 'fastText' | 'ours';
   arch: string;
   threads: number;
+  seed?: number;
+  noisePower?: number; // the noise distribution's exponent (fastText's is always 0.5)
+  at?: string; // ISO time the run finished
+  load?: number; // 1-minute load average when it finished
   seconds: number;
   wordsPerSecond: number;
   quality?: EvalReport;
@@ -48,6 +71,7 @@ function timed(cmd: string, args: string[]): number {
 }
 
 export async function run(): Promise<void> {
+  const rows = args['summary-only'] ? [] : selectRows(args.only);
   const corpusFile = join(DATA_DIR, 'brown.txt');
   if (!existsSync(corpusFile)) execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/word2vec/prepare.ts')], { stdio: 'inherit' });
   mkdirSync(OUT, { recursive: true });
@@ -64,27 +88,33 @@ export async function run(): Promise<void> {
   const ft = hasFastText();
   if (!ft) console.log('fasttext not installed (apt-get install fasttext): our trainer only');
 
-  const runs: Run[] = existsSync(RUNS_FILE) ? readFileSync(RUNS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Run) : [];
+  const rowOf = (r: { arch: string; threads: number }) => `${r.arch}:${r.threads}`;
+  const rerun = new Set(rows.map(([arch, threads]) => rowOf({ arch, threads })));
+  // The rows about to run start afresh; the others keep their last runs.
+  const runs: Run[] = (existsSync(RUNS_FILE) ? readFileSync(RUNS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Run) : [])
+    .filter((r) => !rerun.has(rowOf(r)));
+  writeFileSync(RUNS_FILE, runs.map((r) => JSON.stringify(r) + '\n').join(''));
   const record = (r: Run) => {
-    runs.push(r);
-    appendFileSync(RUNS_FILE, JSON.stringify(r) + '\n');
-    report(r);
+    const full = { ...r, at: new Date().toISOString(), load: Number(loadavg()[0]!.toFixed(1)) };
+    runs.push(full);
+    appendFileSync(RUNS_FILE, JSON.stringify(full) + '\n');
+    report(full);
   };
   const quality = async (v: WordVectors) => (bench ? evaluateAll(v, bench) : undefined);
-  for (const arch of process.env.W2V_BENCH_SUMMARY_ONLY ? [] : ARCHS) {
-    for (const threads of THREADS) {
-      for (let r = 0; r < RUNS; r++) {
-        if (ft) {
-          const prefix = join(OUT, `ft-${arch}-${threads}`);
-          const seconds = timed('fasttext', [arch, '-input', corpusFile, '-output', prefix, '-maxn', '0', '-dim', '100', '-ws', '5', '-neg', '5', '-minCount', '5', '-epoch', String(EPOCHS), '-t', '1e-3', '-lr', String(ALPHA), '-thread', String(threads)]);
-          const q = await quality(loadTextVectors(`${prefix}.vec`));
-          record({ tool: 'fastText', arch, threads, seconds, wordsPerSecond: words.fastText / seconds, quality: q });
-        }
-        const dir = join(OUT, `ours-${arch}-${threads}`);
-        const seconds = timed(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/word2vec/train.ts'), '--corpus', corpusFile, '--arch', arch, '--threads', String(threads), '--epochs', String(EPOCHS), '--alpha', String(ALPHA), '--seed', String(r + 1), '--out', dir, '--no-eval']);
-        const q = await quality(loadVectors(dir));
-        record({ tool: 'ours', arch, threads, seconds, wordsPerSecond: words.ours / seconds, quality: q });
+  for (const [arch, threads] of rows) {
+    const noisePower = defaultConfig({ arch }).noisePower;
+    for (let r = 0; r < RUNS; r++) {
+      const seed = r + 1; // fastText's seed 0 is its seed 1 (std::minstd_rand maps 0 to 1)
+      if (ft) {
+        const prefix = join(OUT, `ft-${arch}-${threads}`);
+        const seconds = timed('fasttext', [arch, '-input', corpusFile, '-output', prefix, '-maxn', '0', '-dim', '100', '-ws', '5', '-neg', '5', '-minCount', '5', '-epoch', String(EPOCHS), '-t', '1e-3', '-lr', String(ALPHA), '-thread', String(threads), '-seed', String(seed)]);
+        const q = await quality(loadTextVectors(`${prefix}.vec`));
+        record({ tool: 'fastText', arch, threads, seed, noisePower: 0.5, seconds, wordsPerSecond: words.fastText / seconds, quality: q });
       }
+      const dir = join(OUT, `ours-${arch}-${threads}`);
+      const seconds = timed(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/word2vec/train.ts'), '--corpus', corpusFile, '--arch', arch, '--threads', String(threads), '--epochs', String(EPOCHS), '--alpha', String(ALPHA), '--seed', String(seed), '--out', dir, '--no-eval']);
+      const q = await quality(loadVectors(dir));
+      record({ tool: 'ours', arch, threads, seed, noisePower, seconds, wordsPerSecond: words.ours / seconds, quality: q });
     }
   }
   const md = summary(runs, { tokens, lines, inVocab, ftPasses });
@@ -95,8 +125,8 @@ export async function run(): Promise<void> {
 
 function report(r: Run): void {
   const q = r.quality;
-  console.log(`${r.tool.padEnd(8)} ${r.arch.padEnd(8)} ${r.threads}t  ${r.seconds.toFixed(1)} s  ${Math.round(r.wordsPerSecond)} words/s` +
-    (q ? `  ws353 ${q.ws353.rho.toFixed(3)}  simlex ${q.simlex.rho.toFixed(3)}  analogy ${(100 * q.analogy.accuracy).toFixed(1)}%` : ''));
+  console.log(`${r.tool.padEnd(8)} ${r.arch.padEnd(8)} ${r.threads}t seed ${r.seed ?? '?'}  ${r.seconds.toFixed(1)} s  ${Math.round(r.wordsPerSecond)} words/s` +
+    (q ? `  load ${r.load ?? '?'}  ws353 ${q.ws353.rho.toFixed(3)}  simlex ${q.simlex.rho.toFixed(3)}  analogy ${(100 * q.analogy.accuracy).toFixed(1)}%` : ''));
 }
 
 function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: number; ftPasses: number }): string {
@@ -108,40 +138,50 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
   };
   const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
   const sign = (x: number, d = 3) => (Number.isFinite(x) ? (x >= 0 ? '+' : '') + x.toFixed(d) : '–');
-  const archs = [...new Set(runs.map((r) => r.arch))];
-  const threadCounts = [...new Set(runs.map((r) => r.threads))].sort();
-  for (const arch of archs) {
-    for (const threads of threadCounts) {
-      const o = pick('ours', arch, threads), f = pick('fastText', arch, threads);
-      if (o.length === 0 && f.length === 0) continue;
-      const m = (rs: Run[]) => ({
-        wps: med(rs, (r) => r.wordsPerSecond),
-        s: med(rs, (r) => r.seconds),
-        ws: med(rs, (r) => r.quality?.ws353.rho),
-        sl: med(rs, (r) => r.quality?.simlex.rho),
-        an: med(rs, (r) => (r.quality ? 100 * r.quality.analogy.accuracy : undefined)),
-      });
-      const mo = m(o), mf = m(f);
-      rows.push(`| ${arch} | ${threads} | ${f.length}/${o.length} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) |`);
+  const range = (xs: number[]) => (xs.length ? `${Math.min(...xs)}–${Math.max(...xs)}` : '?');
+  for (const [arch, threads] of ALL_ROWS) {
+    const o = pick('ours', arch, threads), f = pick('fastText', arch, threads);
+    if (o.length === 0 && f.length === 0) {
+      rows.push(`| ${arch} | ${threads} | 0/0 | not run | | | | | | | |`);
+      continue;
     }
+    const m = (rs: Run[]) => ({
+      wps: med(rs, (r) => r.wordsPerSecond),
+      s: med(rs, (r) => r.seconds),
+      ws: med(rs, (r) => r.quality?.ws353.rho),
+      sl: med(rs, (r) => r.quality?.simlex.rho),
+      an: med(rs, (r) => (r.quality ? 100 * r.quality.analogy.accuracy : undefined)),
+    });
+    const mo = m(o), mf = m(f);
+    const both = [...o, ...f];
+    const when = both.map((r) => r.at).filter((x): x is string => !!x).sort()[0]?.slice(0, 16).replace('T', ' ') ?? 'time not recorded';
+    const noise = [...new Set(o.map((r) => r.noisePower ?? 0.75))].join('/');
+    rows.push(`| ${arch} | ${threads} | ${f.length}/${o.length} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) | ${noise} | ${when}, load ${range(both.map((r) => r.load).filter((x): x is number => x !== undefined))} |`);
   }
   return [
     '## word2vec training: ours vs fastText (word2vec mode)',
     '',
-    `${new Date().toISOString().slice(0, 10)}, ${machine()} (2 cores shared with other jobs; only same-run ratios count). \`npm run bench:word2vec\`.`,
+    `${machine()} (2 cores shared with other jobs; only same-row ratios count). \`npm run bench:word2vec\` (all rows, ~8 min quiet) or \`npm run bench:word2vec -- --only cbow:2\` (some rows; the others keep their last runs).`,
     '',
     `Brown (${c.tokens.toLocaleString('en')} tokens, ${c.lines.toLocaleString('en')} lines; ${c.inVocab.toLocaleString('en')} in-vocabulary tokens a pass), dim 100, window 5, negative 5, sample 1e-3, min-count 5, 5 epochs, lr ${ALPHA} for both; fastText \`-maxn 0\` (no sub-words).`,
-    `Medians over the runs (count per tool in the table; ${RUNS} planned), fastText and ours alternating. Words/s = in-vocabulary word tokens processed ÷ wall time from process start to vectors on disk:`,
+    `Medians over the runs (count per tool in the table; ${RUNS} planned, seeds 1..${RUNS} for both tools), fastText and ours alternating within a row. Words/s = in-vocabulary word tokens processed ÷ wall time from process start to vectors on disk:`,
     `ours makes 5 passes; fastText's \`-epoch 5\` makes ${c.ftPasses.toFixed(2)} (it counts out-of-vocabulary tokens and \`</s>\` toward its target) and is credited with those words (its \`</s>\` tokens, ${c.lines.toLocaleString('en')} a pass, are not counted).`,
-    'Differences kept: fastText samples noise from count^0.5, we from count^0.75 (word2vec.c); fastText trains `</s>` as a word inside windows, we end the window at the sentence end (word2vec.c).',
+    'Noise distribution: fastText always samples noise words from count^0.5; ours uses count^0.75 for skip-gram (word2vec.c) and count^0.5 for CBOW (our CBOW with ^0.75 trailed fastText by 0.06 WS-353 and 0.03 SimLex on Brown; /work/notes/issue-7-cbow.md). Other difference kept: fastText trains `</s>` as a word inside windows, we end the window at the sentence end (word2vec.c); measured, it does not change our CBOW quality.',
     '',
-    'Caveat: the machine\'s 2 cores are shared with other agents (load average 6–14 during the 2026-11-25 run). Alternating runs share the drift, yet ratios this large mean fastText lost more to the contention than we did; a 1-epoch, 1-thread skip-gram A/B at load ≈ 2.5 measured ours 117k vs fastText 73–90k words/s (≈ 1.3–1.6×). Cells missing from the table were not run (time).',
+    'Caveat: the machine\'s 2 cores are shared with other agents (the load column: 1-minute load average as the row\'s runs finished; 2 means the cores were ours). Alternating runs share the drift, yet under heavy load fastText loses more to the contention than we do: a 1-epoch, 1-thread skip-gram A/B at load ≈ 2.5 measured ours 117k vs fastText 73–90k words/s (≈ 1.3–1.6×).',
     '',
-    '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) | our noise power | measured (UTC) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await run();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  }
+}
