@@ -10,6 +10,17 @@ const ALPHA_UPDATE_EVERY = 10000; // words between learning-rate updates (as wor
 export const MAX_EXP = 6;
 export const EXP_TABLE_SIZE = 1000;
 
+/**
+ * A noise-table slot from a uniform uint32 r: r scaled to the table (scale = size / 2^32), not
+ * taken modulo the size. A modulo of fewer random bits than the table needs is biased: the
+ * earlier `(r >>> 8) % size` drew slots below 2^24 − 10^7 twice as often as the rest of a 10^7
+ * table, and as the table is sorted by frequency, rarer words came up as noise about half as
+ * often as count^power says.
+ */
+export function noiseSlot(r: number, scale: number): number {
+  return (r * scale) | 0;
+}
+
 /** Byte offsets in the shared memory. */
 export interface Layout {
   sigmoid: number; // EXP_TABLE_SIZE floats (must be 0: kernel.wat reads the table at 0)
@@ -123,7 +134,7 @@ export function trainSlice(a: KernelArrays, job: KernelJob, ops: KernelOps): num
   const syn0 = layout.syn0;
   const syn1 = layout.syn1;
   const startAlpha = job.alpha;
-  const tableSize = noise.length;
+  const slotScale = noise.length / 4294967296;
   const sen = new Int32Array(MAX_SENTENCE_LENGTH);
   let rnd = job.seed >>> 0 || 0x9e3779b9;
   let alpha = startAlpha;
@@ -169,7 +180,7 @@ export function trainSlice(a: KernelArrays, job: KernelJob, ops: KernelOps): num
           let n = 1;
           for (let d = 0; d < negative; d++) {
             rnd ^= rnd << 13; rnd ^= rnd >>> 17; rnd ^= rnd << 5; rnd >>>= 0;
-            const t = noise[(rnd >>> 8) % tableSize]!;
+            const t = noise[noiseSlot(rnd, slotScale)]!;
             if (t !== word) i32[tgtI + n++] = syn1 + t * rowBytes;
           }
           ops.cbow(ctx, cw, tgt, n, alpha, h, e, dim4);
@@ -184,7 +195,7 @@ export function trainSlice(a: KernelArrays, job: KernelJob, ops: KernelOps): num
             let n = 1;
             for (let d = 0; d < negative; d++) {
               rnd ^= rnd << 13; rnd ^= rnd >>> 17; rnd ^= rnd << 5; rnd >>>= 0;
-              const t = noise[(rnd >>> 8) % tableSize]!;
+              const t = noise[noiseSlot(rnd, slotScale)]!;
               if (t !== word) i32[tgtI + n++] = syn1 + t * rowBytes;
             }
             ops.skipgram(syn0 + sen[p]! * rowBytes, tgt, n, alpha, e, dim4);

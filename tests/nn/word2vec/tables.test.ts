@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/nn/word2vec/config.ts';
+import { noiseSlot } from '../../../src/nn/word2vec/kernel.ts';
 import { Rng } from '../../../src/nn/word2vec/rng.ts';
 import { buildNoiseTable, buildSigmoidTable, keepProbabilities, sigmoidLookup } from '../../../src/nn/word2vec/tables.ts';
 
@@ -49,9 +50,21 @@ describe('sampler', () => {
     const rng = new Rng(3);
     const hits = [0, 0, 0];
     const n = 200_000;
-    for (let i = 0; i < n; i++) hits[table[(rng.next() >>> 8) % table.length]!]!++; // the kernel's draw
+    const scale = table.length / 2 ** 32;
+    for (let i = 0; i < n; i++) hits[table[noiseSlot(rng.next(), scale)]!]!++; // the kernel's draw
     const z = counts.reduce((a, c) => a + c ** 0.75, 0);
     hits.forEach((h, w) => expect(h / n).toBeCloseTo(counts[w]! ** 0.75 / z, 2));
+  });
+
+  it('reaches the end of a full-size (10^7-slot) table as often as its start', () => {
+    // Word 1 fills the last 20% of the slots; a biased draw (24 random bits modulo 10^7) gave it 11.9%.
+    const table = buildNoiseTable([4, 1], 1, defaultConfig().noiseTableSize);
+    const scale = table.length / 2 ** 32;
+    const rng = new Rng(11);
+    let rare = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) if (table[noiseSlot(rng.next(), scale)] === 1) rare++;
+    expect(rare / n).toBeCloseTo(0.2, 2);
   });
 });
 
