@@ -32,7 +32,7 @@ export function defaultConfig(over: Partial<Word2VecConfig> = {}): Word2VecConfi
     seed: 1,
     // CBOW draws its noise words from count^0.5, as fastText does. Brown, 1 thread, median of 5
     // seeds, WS-353 / SimLex-999 / analogy %: ^0.75 0.206 / 0.138 / 3.5 (word2vec.c itself:
-    // 0.214 / 0.130 / 3.7), ^0.5 0.229 / 0.158 / 2.9, fastText 0.239 / 0.154 / 3.6.
+    // 0.214 / 0.130 / 3.7), ^0.5 0.229 / 0.158 / 2.9, fastText (4 seeds) 0.239 / 0.154 / 3.5.
     // Skip-gram keeps word2vec.c's ^0.75: it is level with fastText there.
     noisePower: arch === 'cbow' ? 0.5 : 0.75,
     noiseTableSize: 1e7,
