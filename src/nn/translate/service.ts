@@ -22,22 +22,32 @@ export interface TextTranslation {
   ms: number;
 }
 
-async function engine() {
-  const { initBackend, tf } = await import('../runtime.ts');
-  const { patchWasmKernels } = await import('./wasm-kernels.ts');
-  await initBackend();
-  patchWasmKernels(tf);
-  return tf;
+// Loaded once and kept: under tsx every dynamic import() is a round trip to its loader thread,
+// and a /translate made five of them.
+let translatorModule: Promise<typeof import('./translator.ts')> | undefined;
+let engine: Promise<typeof import('../runtime.ts').tf> | undefined;
+
+const translatorCode = () => (translatorModule ??= import('./translator.ts'));
+
+function startEngine() {
+  engine ??= (async () => {
+    const [{ initBackend, tf }, { patchWasmKernels }] = await Promise.all([import('../runtime.ts'), import('./wasm-kernels.ts')]);
+    await initBackend();
+    patchWasmKernels(tf);
+    return tf;
+  })();
+  engine.catch(() => (engine = undefined));
+  return engine;
 }
 
+/** Which translation models are shipped (does not start the tensor engine). */
 export async function availableModels(): Promise<ModelKind[]> {
-  const { modelExists } = await import('./translator.ts');
+  const { modelExists } = await translatorCode();
   return MODEL_KINDS.filter((m) => modelExists(m));
 }
 
 export async function getTranslator(name: ModelKind): Promise<LoadedTranslator> {
-  const tf = await engine();
-  const { loadTranslator } = await import('./translator.ts');
+  const [tf, { loadTranslator }] = await Promise.all([startEngine(), translatorCode()]);
   return loadTranslator(tf, name);
 }
 
