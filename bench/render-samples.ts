@@ -80,3 +80,32 @@ export function horizontalBarSample(theme: Theme = 'light'): BarSpec {
     yLabel: 'cosine similarity',
   };
 }
+
+/** What /translate draws for a 10-word sentence: 12 Spanish outputs × 11 English inputs, percent values. */
+export function attentionSample(theme: Theme = 'light'): HeatmapSpec {
+  const src = ['i', 'want', 'to', 'eat', 'a', 'big', 'red', 'apple', 'every', 'day', '<eos>'];
+  const out = ['quiero', 'comer', 'una', 'manzana', 'roja', 'grande', 'todos', 'los', 'días', '.', '<eos>', '¡ya!'];
+  const values = out.map((_, i) => {
+    const row = src.map((_, j) => Math.exp(-Math.abs(i - j)) + 0.01);
+    const sum = row.reduce((a, b) => a + b, 0);
+    return row.map((v) => v / sum);
+  });
+  return { title: 'Where the transformer looked', rows: out, cols: src, values, xLabel: 'English (input)', yLabel: 'Spanish (output)', min: 0, max: 1, valueFormat: 'percent', theme };
+}
+
+/** What /neighbors word:king draws: the word, its 10 nearest, 3 far-away words (PCA coordinates). */
+export function neighboursSample(theme: Theme = 'light'): ScatterSpec {
+  const p = (label: string, x: number, y: number, group: string) => ({ label, x, y, group });
+  return {
+    title: 'Nearest words to king (PCA, 2-D)',
+    theme,
+    xLabel: 'PC1 (31% of variance)',
+    yLabel: 'PC2 (18%)',
+    points: [
+      p('king', 1.9, 1.6, 'your word'), p('queen', 2.1, 0.4, 'nearest'), p('prince', 1.4, 1.9, 'nearest'), p('throne', 1.6, 0.2, 'nearest'),
+      p('emperor', -0.6, 1.5, 'nearest'), p('monarch', -0.4, 0.3, 'nearest'), p('kingdom', -1.1, 1.8, 'nearest'), p('duke', -0.9, 0.1, 'nearest'),
+      p('crown', -1.8, -1.6, 'nearest'), p('royal', -1.2, -1.9, 'nearest'), p('reign', 0.1, -1.5, 'nearest'),
+      p('potato', 0.6, -1.8, 'far away'), p('software', 2.4, -1.2, 'far away'), p('pizza', 2.0, -0.2, 'far away'),
+    ],
+  };
+}

@@ -80,6 +80,8 @@ function baselineShift(baseline: string, face: Face): number {
 }
 
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
+/** Outline coordinates to 0.1 px: invisible at label sizes, and ~10% less path data to parse. */
+const fmtOutline = (v: number) => String(Math.round(v * 10) / 10);
 
 interface Laid {
   d: string; // outline with the pen starting at (0, 0) on the alphabetic baseline
@@ -105,7 +107,7 @@ export function textOutline(text: string, size: number, face: Face = 'regular'):
     if (ch !== ' ') {
       for (const { op, xy } of glyph(ch, face).cmds) {
         let s = op;
-        for (let i = 0; i < xy.length; i += 2) s += `${fmt(pen + xy[i]! * k)} ${fmt(xy[i + 1]! * k)} `;
+        for (let i = 0; i < xy.length; i += 2) s += `${fmtOutline(pen + xy[i]! * k)} ${fmtOutline(xy[i + 1]! * k)} `;
         parts.push(s.trimEnd());
       }
     }
