@@ -49,6 +49,7 @@ interface Run {
   seed?: number;
   noisePower?: number; // the noise distribution's exponent (fastText's is always 0.5)
   at?: string; // ISO time the run finished
+  commit?: string; // our code's git commit (short), with "+" if the worktree had changes
   load?: number; // 1-minute load average when it finished
   seconds: number;
   wordsPerSecond: number;
@@ -68,6 +69,15 @@ function timed(cmd: string, args: string[]): number {
   const t0 = performance.now();
   execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   return (performance.now() - t0) / 1000;
+}
+
+function gitCommit(): string | undefined {
+  try {
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '+' : '');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function run(): Promise<void> {
@@ -94,8 +104,9 @@ export async function run(): Promise<void> {
   const runs: Run[] = (existsSync(RUNS_FILE) ? readFileSync(RUNS_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Run) : [])
     .filter((r) => !rerun.has(rowOf(r)));
   writeFileSync(RUNS_FILE, runs.map((r) => JSON.stringify(r) + '\n').join(''));
+  const commit = gitCommit();
   const record = (r: Run) => {
-    const full = { ...r, at: new Date().toISOString(), load: Number(loadavg()[0]!.toFixed(1)) };
+    const full = { ...r, at: new Date().toISOString(), load: Number(loadavg()[0]!.toFixed(1)), commit };
     runs.push(full);
     appendFileSync(RUNS_FILE, JSON.stringify(full) + '\n');
     report(full);
@@ -156,7 +167,8 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
     const both = [...o, ...f];
     const when = both.map((r) => r.at).filter((x): x is string => !!x).sort()[0]?.slice(0, 16).replace('T', ' ') ?? 'time not recorded';
     const noise = [...new Set(o.map((r) => r.noisePower ?? 0.75))].join('/');
-    rows.push(`| ${arch} | ${threads} | ${f.length}/${o.length} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) | ${noise} | ${when}, load ${range(both.map((r) => r.load).filter((x): x is number => x !== undefined))} |`);
+    const commits = [...new Set(o.map((r) => r.commit).filter(Boolean))].join(', ');
+    rows.push(`| ${arch} | ${threads} | ${f.length}/${o.length} | ${Math.round(mf.wps).toLocaleString('en')} (${mf.s.toFixed(1)} s) | ${Math.round(mo.wps).toLocaleString('en')} (${mo.s.toFixed(1)} s) | **${(mo.wps / mf.wps).toFixed(2)}** | ${f3(mf.ws)} / ${f3(mo.ws)} (${sign(mo.ws - mf.ws)}) | ${f3(mf.sl)} / ${f3(mo.sl)} (${sign(mo.sl - mf.sl)}) | ${mf.an.toFixed(1)} / ${mo.an.toFixed(1)} (${sign(mo.an - mf.an, 1)}) | ${noise} | ${when}${commits ? ` (${commits})` : ''}, load ${range(both.map((r) => r.load).filter((x): x is number => x !== undefined))} |`);
   }
   return [
     '## word2vec training: ours vs fastText (word2vec mode)',
@@ -170,7 +182,7 @@ function summary(runs: Run[], c: { tokens: number; lines: number; inVocab: numbe
     '',
     'Caveat: the machine\'s 2 cores are shared with other agents (the load column: 1-minute load average as the row\'s runs finished; 2 means the cores were ours). Alternating runs share the drift, yet under heavy load fastText loses more to the contention than we do: a 1-epoch, 1-thread skip-gram A/B at load ≈ 2.5 measured ours 117k vs fastText 73–90k words/s (≈ 1.3–1.6×).',
     '',
-    '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) | our noise power | measured (UTC) |',
+    '| arch | threads | runs ft/ours | fastText words/s (wall s) | ours words/s (wall s) | ratio ours/fastText | WS-353 ft / ours (Δ) | SimLex ft / ours (Δ) | analogy % ft / ours (Δ) | our noise power | measured (UTC, our commit, load) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
