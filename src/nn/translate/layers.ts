@@ -15,13 +15,13 @@ export class ParamStore {
 
   private n = 0;
   /** Glorot-uniform weight, or zeros/ones when `init` says so. */
-  add(name: string, shape: number[], init: 'glorot' | 'zeros' | 'ones' | 'normal' = 'glorot'): TF.Variable {
+  add(name: string, shape: number[], init: 'glorot' | 'zeros' | 'ones' | 'normal' = 'glorot', std = 0.1): TF.Variable {
     const tf = this.tf;
     const seed = this.seed + 7919 * ++this.n;
     let t: TF.Tensor;
     if (init === 'zeros') t = tf.zeros(shape);
     else if (init === 'ones') t = tf.ones(shape);
-    else if (init === 'normal') t = tf.randomNormal(shape, 0, 0.1, 'float32', seed);
+    else if (init === 'normal') t = tf.randomNormal(shape, 0, std, 'float32', seed);
     else {
       const fanIn = shape.length > 1 ? shape[shape.length - 2]! : shape[0]!;
       const fanOut = shape[shape.length - 1]!;
