@@ -17,7 +17,7 @@ interface EvalDoc {
   beam: number;
   testSentences: number;
   longSentences: number;
-  results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number; beamSubset?: { sentences: number; beam: { bleu: number; exact: number }; greedy: { bleu: number; exact: number } } }>;
+  results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number; greedy?: { test: { bleu: number; exact: number }; long: { bleu: number; exact: number } } }>;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -63,8 +63,8 @@ export function writeCards(evalDoc: EvalDoc): void {
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
           : ''),
       m
-        ? `- Test (${evalDoc.testSentences} sentences, greedy): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, greedy): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
-          (m.beamSubset ? ` Beam ${evalDoc.beam} on the first ${m.beamSubset.sentences} test sentences: BLEU ${m.beamSubset.beam.bleu.toFixed(1)} (greedy on the same: ${m.beamSubset.greedy.bleu.toFixed(1)}).` : '')
+        ? `- Test (${evalDoc.testSentences} sentences, beam ${evalDoc.beam} as /translate decodes): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, beam ${evalDoc.beam}): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
+          (m.greedy ? ` Greedy decoding: test BLEU ${m.greedy.test.bleu.toFixed(1)}, long ${m.greedy.long.bleu.toFixed(1)}.` : '')
         : '- Not evaluated yet: run npm run eval:translate.',
       m?.aer ? `- Attention alignment error rate vs gold alignments (teacher-forced, argmax per Spanish word): ${m.aer.map((a) => `${a.layer} ${pct(a.aer)}`).join('; ')}.` : '',
       ap ? `- Peer on the same sentences: Apertium eng-spa (rule-based) BLEU ${ap.test.bleu.toFixed(1)} test, ${ap.long.bleu.toFixed(1)} long.` : '',

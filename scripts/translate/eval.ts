@@ -1,4 +1,4 @@
-// npm run eval:translate [-- --beam 4 --limit 0 --no-apertium]
+// npm run eval:translate [-- --beam 4 --limit 0 --models attention,transformer --no-apertium]
 // Scores every shipped translator on the generated test and long sets: corpus BLEU
 // (sacreBLEU-compatible) and exact match, BLEU by source length (PNG line chart), attention
 // alignment error rate against the gold alignments, and Apertium eng-spa on the same sentences.
@@ -30,23 +30,22 @@ const arg = (name: string, fallback: string) => {
 };
 const beam = Number(arg('beam', '4'));
 const limit = Number(arg('limit', '0'));
-const beamSubset = Number(arg('beam-subset', '300')); // beam search is per sentence: scored on the first N test sentences
 const only = arg('models', MODEL_KINDS.join(',')).split(',') as ModelKind[];
 
 export const BUCKETS: [number, number][] = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]];
 const words = (e: Example) => e.src.filter((t) => t !== '?').length;
 const bucketOf = (n: number) => BUCKETS.findIndex(([a, b]) => n >= a && n <= b);
 
-interface SetScore {
+export interface SetScore {
   bleu: number;
   exact: number; // fraction
   sentences: number;
 }
 
 export interface ModelEval {
-  test: SetScore; // greedy, whole set
-  long: SetScore; // greedy, whole set
-  beamSubset?: { sentences: number; beam: SetScore; greedy: SetScore };
+  test: SetScore; // beam search (what /translate uses), whole set
+  long: SetScore; // beam search, whole set
+  greedy: { test: SetScore; long: SetScore };
   bleuByLength: (number | null)[];
   aer?: { layer: string; aer: number }[];
   msPerSentence: number;
@@ -133,7 +132,7 @@ async function main(): Promise<void> {
   const corpus = loadCorpus();
   const test = limit ? corpus.test.slice(0, limit) : corpus.test;
   const long = limit ? corpus.long.slice(0, Math.ceil(limit / 4)) : corpus.long;
-  const results: Partial<Record<ModelKind | 'apertium', ModelEval | Omit<ModelEval, 'aer' | 'msPerSentence' | 'beam'>>> = {};
+  const results: Partial<Record<ModelKind | 'apertium', ModelEval | Omit<ModelEval, 'aer' | 'msPerSentence' | 'beam' | 'greedy'>>> = {};
   const byLen = (hyps: string[], ex: Example[]) => {
     const acc: (BleuStats | undefined)[] = BUCKETS.map(() => undefined);
     hyps.forEach((h, i) => {
@@ -151,24 +150,24 @@ async function main(): Promise<void> {
       continue;
     }
     const t = await loadTranslator(tf, name);
-    const hypTest = translateGreedy(t, test);
-    const hypLong = translateGreedy(t, long);
-    const sub = test.slice(0, beamSubset);
+    const greedyTest = translateGreedy(t, test);
+    const greedyLong = translateGreedy(t, long);
     const t0 = performance.now();
-    const hypBeam = translateBeam(t, sub);
-    const ms = (performance.now() - t0) / Math.max(1, sub.length);
+    const hypTest = translateBeam(t, test);
+    const ms = (performance.now() - t0) / Math.max(1, test.length);
+    const hypLong = translateBeam(t, long);
     const r: ModelEval = {
       test: scoreSet(hypTest, test.map((e) => e.es)),
       long: scoreSet(hypLong, long.map((e) => e.es)),
-      beamSubset: { sentences: sub.length, beam: scoreSet(hypBeam, sub.map((e) => e.es)), greedy: scoreSet(hypTest.slice(0, sub.length), sub.map((e) => e.es)) },
+      greedy: { test: scoreSet(greedyTest, test.map((e) => e.es)), long: scoreSet(greedyLong, long.map((e) => e.es)) },
       bleuByLength: byLen([...hypTest, ...hypLong], all),
       msPerSentence: Math.round(ms * 10) / 10,
       beam,
     };
     if (t.hasAttention) r.aer = alignmentErrorRate(t, test);
     results[name] = r;
-    console.error(`${name}: test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | beam ${beam} on ${sub.length}: ${r.beamSubset!.beam.bleu.toFixed(1)} (greedy ${r.beamSubset!.greedy.bleu.toFixed(1)}) | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | beam ${ms.toFixed(0)} ms/sentence`);
-    const examples = test.slice(0, 8).map((e, i) => ({ en: e.en, reference: e.es, greedy: hypTest[i], beam: hypBeam[i] }));
+    console.error(`${name} (beam ${beam}): test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | greedy: test ${r.greedy.test.bleu.toFixed(1)}, long ${r.greedy.long.bleu.toFixed(1)} | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | beam ${ms.toFixed(0)} ms/sentence`);
+    const examples = test.slice(0, 8).map((e, i) => ({ en: e.en, reference: e.es, greedy: greedyTest[i], beam: hypTest[i] }));
     fs.writeFileSync(path.join(MODELS_DIR, name, 'samples.json'), JSON.stringify(examples, null, 2));
   }
   if (!argv.includes('--no-apertium')) {
