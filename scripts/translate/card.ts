@@ -20,6 +20,15 @@ interface EvalDoc {
   results: Record<string, { test: { bleu: number; exact: number }; long: { bleu: number; exact: number }; bleuByLength: (number | null)[]; aer?: { layer: string; aer: number }[]; msPerSentence?: number; greedy?: { test: { bleu: number; exact: number }; long: { bleu: number; exact: number } } }>;
 }
 
+interface Stage {
+  steps: number;
+  plannedSteps?: number;
+  tokensPerBatch: number;
+  peakLr: number;
+  warmup: number;
+  seed: number;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function writeCards(evalDoc: EvalDoc): void {
@@ -46,7 +55,10 @@ export function writeCards(evalDoc: EvalDoc): void {
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
       reproduce: [
         `npm run data:translate`,
-        `npm run train:translate -- --model ${name} --steps ${tr.plannedSteps ?? tr.steps} --tokens ${tr.tokensPerBatch} --lr ${tr.peakLr} --warmup ${tr.warmup} --seed ${tr.seed}${tr.previousStages ? ' --continue (after the first stage)' : ''}`,
+        // one command per training stage, oldest first; later stages start from the earlier weights
+        ...[...(tr.previousStages ?? []), tr].map(
+          (st: Stage, i: number) => `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}`,
+        ),
         'npm run eval:translate',
       ],
     };
