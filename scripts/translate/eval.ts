@@ -36,7 +36,7 @@ export const BUCKETS: [number, number][] = [[1, 5], [6, 10], [11, 15], [16, 20],
 const words = (e: Example) => e.src.filter((t) => t !== '?').length;
 const bucketOf = (n: number) => BUCKETS.findIndex(([a, b]) => n >= a && n <= b);
 
-export interface SetScore {
+interface SetScore {
   bleu: number;
   exact: number; // fraction
   sentences: number;
