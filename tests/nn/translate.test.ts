@@ -7,7 +7,9 @@ import { referenceRnnStepper, referenceTransformerStepper } from '../../src/nn/t
 import { RnnDecoder } from '../../src/nn/translate/rnn-decoder.ts';
 import { TransformerDecoder } from '../../src/nn/translate/transformer-decoder.ts';
 import { modelExists, loadTranslator } from '../../src/nn/translate/translator.ts';
-import { RnnTranslator, maskedCrossEntropy } from '../../src/nn/translate/rnn.ts';
+import { maskedCrossEntropy, maskedCrossEntropyOps } from '../../src/nn/translate/cross-entropy.ts';
+import { lstmSequence, lstmSequenceOps } from '../../src/nn/translate/lstm-sequence.ts';
+import { RnnTranslator } from '../../src/nn/translate/rnn.ts';
 import { nearestWords } from '../../src/nn/translate/service.ts';
 import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/text.ts';
 import { Transformer, type AttentionMaps } from '../../src/nn/translate/transformer.ts';
@@ -242,15 +244,52 @@ describe('fast decoders match the reference decoders', () => {
 });
 
 describe('training pieces', () => {
-  it('masked cross-entropy and its gradient match log-softmax', () => {
-    const x = tf.randomNormal([2, 3, 6], 0, 1, 'float32', 1);
+  it('masked cross-entropy and its gradient match log-softmax (wasm kernel and plain ops)', () => {
+    // logits far apart too: a row whose target has probability ~e⁻⁴⁰
+    const x = tf.concat([tf.randomNormal([1, 3, 6], 0, 1, 'float32', 1), tf.mul(tf.randomNormal([1, 3, 6], 0, 1, 'float32', 2), 20)]);
     const t = tf.tensor2d([[1, 2, 0], [5, 4, 3]], [2, 3], 'int32');
     const m = tf.tensor2d([[1, 1, 0], [1, 1, 1]]);
     const ref = (v: tf.Tensor) => tf.div(tf.neg(tf.sum(tf.mul(tf.sum(tf.mul(tf.logSoftmax(v), tf.oneHot(t, 6)), -1), m))), tf.sum(m)) as tf.Scalar;
-    expect(maskedCrossEntropy(tf, x, t, m).dataSync()[0]).toBeCloseTo(ref(x).dataSync()[0]!, 5);
-    const g1 = tf.grad((v: tf.Tensor) => maskedCrossEntropy(tf, v, t, m))(x).dataSync();
     const g2 = tf.grad(ref)(x).dataSync();
-    g1.forEach((g, i) => expect(g).toBeCloseTo(g2[i]!, 5));
+    for (const loss of [maskedCrossEntropy, maskedCrossEntropyOps]) {
+      expect(loss(tf, x, t, m).dataSync()[0]).toBeCloseTo(ref(x).dataSync()[0]!, 4);
+      // scaled by 3: the backward pass multiplies by the incoming gradient
+      const g1 = tf.grad((v: tf.Tensor) => tf.mul(loss(tf, v, t, m), 3))(x).dataSync();
+      g1.forEach((g, i) => expect(g).toBeCloseTo(3 * g2[i]!, 5));
+    }
+  });
+
+  it('the fused LSTM recurrence matches plain ops: outputs, final state and every gradient, through left padding', () => {
+    const [T, B, H] = [7, 5, 6];
+    const xg = tf.randomNormal([T, B, 4 * H], 0, 1, 'float32', 1);
+    const wh = tf.randomNormal([H, 4 * H], 0, 0.5, 'float32', 2);
+    const h0 = tf.randomNormal([B, H], 0, 1, 'float32', 3);
+    const c0 = tf.randomNormal([B, H], 0, 1, 'float32', 4);
+    // sequence b starts at step b (left padding), so padded steps must pass nothing on
+    const mask = tf.tensor2d(Array.from({ length: T * B }, (_, k) => (Math.floor(k / B) >= k % B ? 1 : 0)), [T, B]);
+    const probes = [tf.randomNormal([T, B, H], 0, 1, 'float32', 5), tf.randomNormal([B, H], 0, 1, 'float32', 6), tf.randomNormal([B, H], 0, 1, 'float32', 7)];
+    const run = (seq: typeof lstmSequence) => {
+      const f = (x: tf.Tensor, w: tf.Tensor, h: tf.Tensor, c: tf.Tensor) => {
+        const { hs, state } = seq(tf, x, w, { h, c }, mask);
+        return tf.addN([tf.sum(tf.mul(hs, probes[0]!)), tf.sum(tf.mul(state.h, probes[1]!)), tf.sum(tf.mul(state.c, probes[2]!))]) as tf.Scalar;
+      };
+      const out = seq(tf, xg, wh, { h: h0, c: c0 }, mask);
+      return { hs: out.hs.dataSync(), c: out.state.c.dataSync(), grads: tf.grads(f)([xg, wh, h0, c0]).map((g) => g.dataSync()) };
+    };
+    const fused = run(lstmSequence);
+    const ops = run(lstmSequenceOps);
+    const close = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      expect(a.length).toBe(b.length);
+      for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i]!, 5);
+    };
+    close(fused.hs, ops.hs);
+    close(fused.c, ops.c);
+    fused.grads.forEach((g, i) => close(g, ops.grads[i]!));
+    // padding resets the state: the last sequence (padded for 4 steps) gets nothing from h₀,
+    // the first (unpadded) does; at step 0 only the first sequence has an output
+    expect(Array.from(fused.grads[2]!.slice((B - 1) * H))).toEqual(new Array(H).fill(0));
+    expect(Array.from(fused.grads[2]!.slice(0, H)).some((v) => v !== 0)).toBe(true);
+    expect(Array.from(fused.hs.slice(0, H * B)).filter((v, k) => Math.floor(k / H) >= 1 && v !== 0)).toEqual([]);
   });
 
   it('wasm kernel fixes: transposed matmuls and the gather gradient are right', () => {

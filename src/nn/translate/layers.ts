@@ -1,6 +1,7 @@
 // Small building blocks on raw tfjs ops: parameters, embeddings, dense, a fused-gate LSTM layer,
 // layer norm. Parameters live in a ParamStore so models can be saved, loaded and trained.
 import type * as TF from '@tensorflow/tfjs';
+import { lstmSequence } from './lstm-sequence.ts';
 
 export type Tensor = TF.Tensor;
 export type TFModule = typeof TF;
@@ -87,8 +88,8 @@ export function lstmStep(tf: TFModule, w: LSTMWeights, xg: Tensor, s: LSTMState)
 
 /**
  * A whole LSTM layer over a sequence: input projections for all steps in one matmul, then the
- * recurrence. `mask` [B, T] (1 = real token) keeps h and c at zero through left padding.
- * Returns outputs [B, T, H] and the final state.
+ * recurrence (lstmSequence: one fused kernel pair on wasm). `mask` [B, T] (1 = real token) keeps
+ * h and c at zero through left padding. Returns outputs [B, T, H] and the final state.
  */
 export function lstmLayer(
   tf: TFModule,
@@ -97,19 +98,11 @@ export function lstmLayer(
   init: LSTMState,
   mask?: Tensor, // [B, T]
 ): { out: Tensor; state: LSTMState } {
-  const steps = x.shape[1]!;
-  // time-major so each step's slice is contiguous (cheap Unpack and Pack on wasm)
+  // time-major so each step's slice is contiguous
   const xg = tf.add(dense(tf, tf.transpose(x, [1, 0, 2]), w.wx), w.b); // [T, B, 4H]
-  const xs = tf.unstack(xg, 0); // T × [B, 4H]
-  const ms = mask ? tf.unstack(tf.transpose(mask).expandDims(2), 0) : undefined; // T × [B, 1]
-  let s = init;
-  const outs: Tensor[] = [];
-  for (let t = 0; t < steps; t++) {
-    s = lstmStep(tf, w, xs[t]!, s);
-    if (ms) s = { h: tf.mul(s.h, ms[t]!), c: tf.mul(s.c, ms[t]!) };
-    outs.push(s.h);
-  }
-  return { out: tf.transpose(tf.stack(outs, 0), [1, 0, 2]), state: s }; // [B, T, H]
+  const m = mask ? tf.transpose(mask) : tf.ones([x.shape[1]!, x.shape[0]!]); // [T, B]
+  const { hs, state } = lstmSequence(tf, xg, w.wh, init, m);
+  return { out: tf.transpose(hs, [1, 0, 2]), state }; // [B, T, H]
 }
 
 /** Layer norm over the last axis. */

@@ -5,6 +5,7 @@
 //   every decoder step (similarity → softmax → weighted sum → concat with the decoder state →
 //   fully connected layer).
 import type * as TF from '@tensorflow/tfjs';
+import { maskedCrossEntropy } from './cross-entropy.ts';
 import { ParamStore, dense, embed, lstmLayer, lstmStep, type LSTMState, type LSTMWeights, type TFModule, type Tensor } from './layers.ts';
 
 export interface RnnConfig {
@@ -140,21 +141,4 @@ export class RnnTranslator {
     const logits = dense(tf, mixed.squeeze([1]), this.params.get('out_w'), this.params.get('out_b'));
     return { logProbs: tf.logSoftmax(logits), states: next, attention: weights.squeeze([1]) };
   }
-}
-
-/**
- * Mean cross-entropy per target token (pads masked out): logsumexp(x) − x[target]. The row
- * maximum is taken as a constant (copied out of the tape): tfjs's own logSumExp differentiates
- * through Max, an [N, V] Equal that alone took longer than all matmuls of a step on wasm.
- */
-export function maskedCrossEntropy(tf: TFModule, logits: Tensor, target: Tensor, mask: Tensor): TF.Scalar {
-  const vocab = logits.shape[logits.shape.length - 1]!;
-  const flat = logits.reshape([-1, vocab]); // [N, V]
-  const n = flat.shape[0]!;
-  const rowMax = tf.tensor2d(tf.max(flat, -1).dataSync() as Float32Array, [n, 1]); // constant [N, 1]
-  const lse = tf.add(tf.log(tf.sum(tf.exp(tf.sub(flat, rowMax)), -1)), rowMax.reshape([-1])); // [N]
-  const index = tf.add(tf.mul(tf.range(0, n, 1, 'int32'), tf.scalar(vocab, 'int32')), target.reshape([-1]).toInt()); // [N]
-  const picked = tf.gather(flat.reshape([-1]), index); // [N]
-  const m = mask.reshape([-1]);
-  return tf.div(tf.sum(tf.mul(tf.sub(lse, picked), m)), tf.maximum(tf.sum(m), 1)) as TF.Scalar;
 }
