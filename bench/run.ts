@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   platforms: () => import('./platforms.bench.ts'),
   word2vec: () => import('./word2vec.bench.ts'),
   translate: () => import('./translate.bench.ts'),
+  'translate-train': () => import('./translate-train.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

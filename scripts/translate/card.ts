@@ -51,7 +51,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       parameters: meta.parameters,
       weights: { format: 'tfjs weightsManifest, float16', bytes: meta.weightsBytes },
       training: { ...tr, history: undefined },
-      evaluation: m ? { date: evalDoc.date, decoding: `greedy on the whole sets; beam ${evalDoc.beam} on a subset`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
+      evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam} on the whole sets, greedy beside`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
       reproduce: [
         `npm run data:translate`,
@@ -70,7 +70,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       '',
       `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
-      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min on ${tr.backend} (niced, on a 2-core machine shared with other jobs); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
+      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
           : ''),

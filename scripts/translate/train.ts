@@ -12,6 +12,8 @@ import { Vocab } from '../../src/nn/translate/vocab.ts';
 import { loadWeights, saveWeights } from '../../src/nn/translate/weights.ts';
 import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.ts';
 import { loadCorpus } from './data.ts';
+import { RECIPES } from './recipes.ts';
+import { trainStep } from './step.ts';
 import { properNames } from './lexicon.ts';
 
 const argv = process.argv.slice(2);
@@ -23,15 +25,6 @@ const flag = (name: string) => argv.includes(`--${name}`);
 
 const kind = arg('model', 'attention') as ModelKind;
 if (!['attention', 'transformer', 'seq2seq'].includes(kind)) throw new Error(`unknown --model ${kind}`);
-// The shipped recipes (measured on one core here: transformer 28 min, seq2seq 38 min, attention 40 min
-// plus an 8-min --continue stage at lr 0.001 — the LSTMs are over the 30-min goal). The LSTMs learn per
-// token much faster with small batches (600 target tokens: valid loss 4.27 after 250k tokens, vs
-// 5.3–5.5 with 1,000–1,500-token batches at lr 0.002–0.01, measured on the same data).
-const RECIPES: Record<ModelKind, { steps: number; tokens: number; lr: number; warmup: number }> = {
-  attention: { steps: 4000, tokens: 600, lr: 0.003, warmup: 50 },
-  seq2seq: { steps: 4000, tokens: 600, lr: 0.003, warmup: 50 },
-  transformer: { steps: 1400, tokens: 1500, lr: 0.003, warmup: 300 },
-};
 const recipe = RECIPES[kind];
 const steps = Number(arg('steps', String(recipe.steps)));
 const tokensPerBatch = Number(arg('tokens', String(recipe.tokens)));
@@ -158,18 +151,7 @@ for (; step < steps && !stop && !exportOnly; step++) {
   const idx = batchFor(step);
   const b = makeBatch(tf, train, idx, leftPad);
   (optimizer as unknown as { learningRate: number }).learningRate = lrAt(step);
-  const lossValue = tf.tidy(() => {
-    const { value, grads } = tf.variableGrads(() => model.loss(b), vars);
-    // clip by global norm 1 (LSTMs can spike)
-    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
-    const scale = tf.minimum(1, tf.div(1, tf.add(norm, 1e-6)));
-    const clipped: Record<string, TF_Tensor> = {};
-    for (const [k, g] of Object.entries(grads)) clipped[k] = tf.mul(g, scale);
-    optimizer.applyGradients(clipped as never);
-    return value;
-  });
-  const l = lossValue.dataSync()[0]!;
-  lossValue.dispose();
+  const l = trainStep(tf, model, b, optimizer, vars);
   disposeBatch(b);
   tokensSeen += idx.reduce((s, i) => s + train[i]!.tgt.length + 1, 0);
   ema = step === 0 || ema === 0 ? l : 0.98 * ema + 0.02 * l;
@@ -196,8 +178,6 @@ function stagesInfo(prev: Record<string, unknown>, seconds: number) {
   for (const st of stages) total += Number(st.seconds ?? 0);
   return { previousStages: stages, totalSeconds: Math.round(total) };
 }
-
-type TF_Tensor = import('@tensorflow/tfjs').Tensor;
 
 function bar(done: number, loss: number, rate: number, etaSec: number): void {
   const width = 30;

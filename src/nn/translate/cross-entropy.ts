@@ -5,6 +5,7 @@
 // The softmax buffer is then turned in place into the gradient, (softmax − one-hot) · mask / Σ mask,
 // which the backward pass only scales.
 import type * as TF from '@tensorflow/tfjs';
+import { useFusedTraining } from './fused-training.ts';
 import type { TFModule, Tensor } from './layers.ts';
 
 interface WasmBackend {
@@ -73,7 +74,7 @@ let registered = false;
 
 /** Mean cross-entropy per target token: logits [..., V], target [...] ids, mask [...] (1 = token). */
 export function maskedCrossEntropy(tf: TFModule, logits: Tensor, target: Tensor, mask: Tensor): TF.Scalar {
-  if (tf.getBackend() !== 'wasm') return maskedCrossEntropyOps(tf, logits, target, mask);
+  if (!useFusedTraining(tf)) return maskedCrossEntropyOps(tf, logits, target, mask);
   if (!registered) {
     registered = true;
     if (!tf.getKernel(KERNEL, 'wasm')) register(tf);

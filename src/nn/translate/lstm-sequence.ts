@@ -8,6 +8,7 @@
 // an ordinary op outside (one matmul for all steps), so its gradients come from tfjs as before.
 // Other backends (tfjs-node, cpu) run lstmSequenceOps: the same maths as tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
+import { useFusedTraining } from './fused-training.ts';
 import type { LSTMState, TFModule, Tensor } from './layers.ts';
 
 // The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
@@ -205,7 +206,7 @@ let registered = false;
  * Returns hs [T, B, H] and the final state.
  */
 export function lstmSequence(tf: TFModule, xg: Tensor, wh: Tensor, init: LSTMState, mask: Tensor): { hs: Tensor; state: LSTMState } {
-  if (tf.getBackend() !== 'wasm') return lstmSequenceOps(tf, xg, wh, init, mask);
+  if (!useFusedTraining(tf)) return lstmSequenceOps(tf, xg, wh, init, mask);
   if (!registered) {
     registered = true;
     if (!tf.getKernel(FORWARD, 'wasm')) register(tf);

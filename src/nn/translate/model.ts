@@ -15,7 +15,7 @@ export interface Translator {
   loss(batch: Batch): TF.Scalar;
 }
 
-/** Default sizes: small enough to train in < 25 min on one shared core of this machine. */
+/** Default sizes: each trains in < 30 min on one core here (bench/RESULTS.md, "Translation training speed"). */
 export function defaultConfig(kind: ModelKind, srcVocab: number, tgtVocab: number): ModelConfig {
   if (kind === 'transformer') {
     return { kind, srcVocab, tgtVocab, dModel: 128, heads: 4, ff: 256, encLayers: 2, decLayers: 2, maxLen: 64 };

@@ -1,0 +1,104 @@
+// Training speed of the translation models: one optimisation step on real batches of each
+// model's recipe, with the fused training kernels (lstm-sequence.ts, cross-entropy.ts) and with
+// the plain tfjs ops that compute the same thing, alternating step by step so both share the
+// machine's load; and the measured training time of each shipped model (its metadata.json).
+// `npm run bench -- translate-train`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { initBackend, tf } from '../src/nn/runtime.ts';
+import { fusedTraining } from '../src/nn/translate/fused-training.ts';
+import { createModel, defaultConfig, MODEL_KINDS, type ModelKind } from '../src/nn/translate/model.ts';
+import { Vocab } from '../src/nn/translate/vocab.ts';
+import { patchWasmKernels } from '../src/nn/translate/wasm-kernels.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../scripts/translate/batches.ts';
+import { loadCorpus } from '../scripts/translate/data.ts';
+import { RECIPES } from '../scripts/translate/recipes.ts';
+import { trainStep } from '../scripts/translate/step.ts';
+import { machine, ms, summarize, table, writeSection } from './lib.ts';
+
+const STEPS = 30; // timed steps per path and model, after 3 untimed ones
+const load = () => os.loadavg()[0]!.toFixed(1);
+
+interface StepTimes {
+  fused: number[];
+  ops: number[];
+  tokens: number[];
+}
+
+/** Two copies of one freshly initialised model take the same batches, one per path, alternating. */
+function timeSteps(kind: ModelKind, corpus: ReturnType<typeof loadCorpus>): StepTimes {
+  const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
+  const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
+  const data = encodeExamples(corpus.train, srcVocab, tgtVocab);
+  const plan = planBatches(data, RECIPES[kind].tokens, 1);
+  const paths = [true, false].map((fused) => {
+    const model = createModel(tf, defaultConfig(kind, srcVocab.size, tgtVocab.size), 1);
+    return { fused, model, vars: [...model.params.vars.values()], optimizer: tf.train.adam(RECIPES[kind].lr, 0.9, 0.98, 1e-9) };
+  });
+  const times: StepTimes = { fused: [], ops: [], tokens: [] };
+  for (let s = 0; s < STEPS + 3; s++) {
+    const idx = plan[s]!;
+    const batch = makeBatch(tf, data, idx, kind !== 'transformer');
+    for (const p of paths) {
+      fusedTraining.enabled = p.fused;
+      const t0 = performance.now();
+      trainStep(tf, p.model, batch, p.optimizer, p.vars);
+      if (s >= 3) times[p.fused ? 'fused' : 'ops'].push(performance.now() - t0);
+    }
+    if (s >= 3) times.tokens.push(idx.reduce((n, i) => n + data[i]!.tgt.length + 1, 0));
+    disposeBatch(batch);
+  }
+  fusedTraining.enabled = true;
+  for (const p of paths) {
+    for (const v of p.vars) v.dispose();
+    p.optimizer.dispose();
+  }
+  return times;
+}
+
+interface Stage {
+  steps: number;
+  seconds: number;
+}
+
+function trainingTime(kind: ModelKind): { stages: Stage[]; total: number } | undefined {
+  const file = path.resolve(import.meta.dirname, '..', 'models', 'translate', kind, 'metadata.json');
+  if (!fs.existsSync(file)) return undefined;
+  const t = JSON.parse(fs.readFileSync(file, 'utf8')).training as Stage & { previousStages?: Stage[]; totalSeconds?: number };
+  const stages = [...(t.previousStages ?? []), t];
+  return { stages, total: t.totalSeconds ?? t.seconds };
+}
+
+export async function run(): Promise<void> {
+  await initBackend();
+  patchWasmKernels(tf);
+  if (tf.getBackend() !== 'wasm') console.log(`engine ${tf.getBackend()}: the fused kernels are wasm-only, both paths run plain ops`);
+  const rows: (string | number)[][] = [];
+  const loadStart = load();
+  const corpus = loadCorpus(); // built in-process (~20 s) when data/translate is absent
+  for (const kind of MODEL_KINDS) {
+    const t = timeSteps(kind, corpus);
+    const fused = summarize(t.fused);
+    const ops = summarize(t.ops);
+    const tokens = summarize(t.tokens).p50;
+    rows.push([kind, RECIPES[kind].tokens, ms(ops.p50), ms(fused.p50), `${(ops.p50 / fused.p50).toFixed(2)}×`, Math.round((tokens / fused.p50) * 1000), fused.runs]);
+    console.log(`${kind.padEnd(12)} step p50: plain ops ${ms(ops.p50)} ms, fused ${ms(fused.p50)} ms (${(ops.p50 / fused.p50).toFixed(2)}×)`);
+  }
+  const loadEnd = load();
+  const timeRows = MODEL_KINDS.flatMap((kind) => {
+    const t = trainingTime(kind);
+    if (!t) return [];
+    const stages = t.stages.map((s) => `${s.steps} steps ${Math.round(s.seconds / 60)} min`).join(' + ');
+    return [[kind, stages, `${(t.total / 60).toFixed(1)} min`, t.total < 30 * 60 ? 'yes' : 'no']];
+  });
+  writeSection(
+    'translate-train',
+    `## Translation training speed\n\n` +
+      `One optimisation step (forward, backward, clipping, Adam) on the first ${STEPS} batches (after 3 untimed) of each model's recipe (target tokens per batch as shown), freshly initialised; two copies of the model take the same batch, one with the plain tfjs ops and one with the fused training kernels (LSTM recurrence: src/nn/translate/lstm-sequence.ts; cross-entropy: cross-entropy.ts), alternating step by step. Median ms per step. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate-train\`.\n\n` +
+      table(['model', 'tokens / batch', 'plain ops p50 ms', 'fused p50 ms', 'speed-up', 'tokens/s (fused)', 'steps'], rows) +
+      `\n\nTraining time of the shipped models (\`training\` in models/translate/<model>/metadata.json; one core each, the two LSTMs trained at the same time on the 2 cores):\n\n` +
+      table(['model', 'stages', 'total', '< 30 min'], timeRows) +
+      '\n',
+  );
+}
