@@ -121,25 +121,28 @@ function validLoss(): number {
 const params = model.params.count();
 console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend}, vocab ${srcVocab.size}/${tgtVocab.size}, ${train.length} pairs, ${steps} steps of ~${tokensPerBatch} tokens`);
 const t0 = Date.now();
-let epoch = Math.floor(step / 1e9);
+// The data order is a function of (seed, epoch), so a resumed run sees the same batches. Each
+// epoch's plan is built once (planning 120k pairs takes a few hundred ms; rebuilding the earlier
+// epochs' plans at every step had halved the speed from the second epoch on).
+const epochSizes: number[] = []; // batches in each epoch planned so far
 let plan: number[][] = [];
 let planEpoch = -1;
-let cursor = 0;
-// The data order is a function of (seed, epoch), so a resumed run sees the same batches.
+function planFor(e: number): number[][] {
+  if (planEpoch !== e) {
+    plan = planBatches(train, tokensPerBatch, seed * 1000 + e);
+    planEpoch = e;
+    epochSizes[e] = plan.length;
+  }
+  return plan;
+}
 function batchFor(s: number): number[] {
-  let count = 0;
+  let start = 0;
   for (let e = 0; ; e++) {
-    if (planEpoch !== e) {
-      plan = planBatches(train, tokensPerBatch, seed * 1000 + e);
-      planEpoch = e;
-    }
-    if (s < count + plan.length) return plan[s - count]!;
-    count += plan.length;
-    epoch = e + 1;
+    const size = epochSizes[e] ?? planFor(e).length;
+    if (s < start + size) return planFor(e)[s - start]!;
+    start += size;
   }
 }
-void cursor;
-void epoch;
 
 let ema = 0;
 let tokensSeen = 0;
