@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
     `## Translation training speed\n\n` +
       `One optimisation step (forward, backward, clipping, Adam) on the first ${STEPS} batches (after 3 untimed) of each model's recipe (target tokens per batch as shown), freshly initialised; two copies of the model take the same batch, one with the plain tfjs ops and one with the fused training kernels (LSTM recurrence: src/nn/translate/lstm-sequence.ts; cross-entropy: cross-entropy.ts), alternating step by step. Median ms per step. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate-train\`.\n\n` +
       table(['model', 'tokens / batch', 'plain ops p50 ms', 'fused p50 ms', 'speed-up', 'tokens/s (fused)', 'steps'], rows) +
-      `\n\nTraining time of the shipped models (\`training\` in models/translate/<model>/metadata.json; one core each, the two LSTMs trained at the same time on the 2 cores):\n\n` +
+      `\n\nTraining time of the shipped models (\`training\` in models/translate/<model>/metadata.json; wall time, one process on one core per model: the attention model alone on the machine, seq2seq and the transformer partly side by side on its 2 cores, which slows each by up to ~30%):\n\n` +
       table(['model', 'stages', 'total', '< 30 min'], timeRows) +
       '\n',
   );
