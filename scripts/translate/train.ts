@@ -123,7 +123,7 @@ console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend
 const t0 = Date.now();
 // The data order is a function of (seed, epoch), so a resumed run sees the same batches. Each
 // epoch's plan is built once (planning 120k pairs takes a few hundred ms; rebuilding the earlier
-// epochs' plans at every step had halved the speed from the second epoch on).
+// epochs' plans at every step had cut the speed 2–4× from the second epoch on).
 const epochSizes: number[] = []; // batches in each epoch planned so far
 let plan: number[][] = [];
 let planEpoch = -1;

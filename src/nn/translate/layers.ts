@@ -3,6 +3,8 @@
 import type * as TF from '@tensorflow/tfjs';
 import { lstmSequence } from './lstm-sequence.ts';
 
+export { lstmStep } from './lstm-sequence.ts';
+
 export type Tensor = TF.Tensor;
 export type TFModule = typeof TF;
 
@@ -73,17 +75,6 @@ export interface LSTMWeights {
 export interface LSTMState {
   h: Tensor; // [B, H]
   c: Tensor; // [B, H]
-}
-
-/** One step from pre-projected input gates xg [B, 4H]: one matmul and three activations. */
-export function lstmStep(tf: TFModule, w: LSTMWeights, xg: Tensor, s: LSTMState): LSTMState {
-  const hidden = s.h.shape[1]!;
-  const gates = tf.add(xg, tf.matMul(s.h as TF.Tensor2D, w.wh as TF.Tensor2D)); // [B, 4H]
-  const [ifo, g] = tf.split(gates, [3 * hidden, hidden], 1);
-  const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
-  const c = tf.add(tf.mul(f!, s.c), tf.mul(i!, tf.tanh(g!)));
-  const h = tf.mul(o!, tf.tanh(c));
-  return { h, c };
 }
 
 /**

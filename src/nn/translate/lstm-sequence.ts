@@ -9,7 +9,7 @@
 // Other backends (tfjs-node, cpu) run lstmSequenceOps: the same maths as tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
-import type { LSTMState, TFModule, Tensor } from './layers.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from './layers.ts';
 
 // The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
 interface WasmBackend {
@@ -219,19 +219,24 @@ export function lstmSequence(tf: TFModule, xg: Tensor, wh: Tensor, init: LSTMSta
 
 /** lstmSequence as plain tfjs ops (other backends; tests). */
 export function lstmSequenceOps(tf: TFModule, xg: Tensor, wh: Tensor, init: LSTMState, mask: Tensor): { hs: Tensor; state: LSTMState } {
-  const H = wh.shape[0]!;
-  const xs = tf.unstack(xg, 0); // T × [B, 4H]
   const ms = tf.unstack(mask.expandDims(2), 0); // T × [B, 1]
   let s = init;
-  const outs: Tensor[] = [];
-  xs.forEach((x, t) => {
-    const gates = tf.add(x, tf.matMul(s.h as TF.Tensor2D, wh as TF.Tensor2D)); // [B, 4H]
-    const [ifo, g] = tf.split(gates, [3 * H, H], 1);
-    const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
-    const c = tf.mul(tf.add(tf.mul(f!, s.c), tf.mul(i!, tf.tanh(g!))), ms[t]!);
-    const h = tf.mul(tf.mul(o!, tf.tanh(c)), ms[t]!);
-    s = { h, c };
-    outs.push(h);
+  const outs = tf.unstack(xg, 0).map((x, t) => {
+    const next = lstmStep(tf, { wh }, x, s);
+    s = { h: tf.mul(next.h, ms[t]!), c: tf.mul(next.c, ms[t]!) };
+    return s.h;
   });
   return { hs: tf.stack(outs, 0), state: s };
 }
+
+/** One step from pre-projected input gates xg [B, 4H]: one matmul and three activations. */
+export function lstmStep(tf: TFModule, w: Pick<LSTMWeights, 'wh'>, xg: Tensor, s: LSTMState): LSTMState {
+  const hidden = s.h.shape[1]!;
+  const gates = tf.add(xg, tf.matMul(s.h as TF.Tensor2D, w.wh as TF.Tensor2D)); // [B, 4H]
+  const [ifo, g] = tf.split(gates, [3 * hidden, hidden], 1);
+  const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
+  const c = tf.add(tf.mul(f!, s.c), tf.mul(i!, tf.tanh(g!)));
+  const h = tf.mul(o!, tf.tanh(c));
+  return { h, c };
+}
+
