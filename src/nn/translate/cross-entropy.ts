@@ -6,13 +6,8 @@
 // which the backward pass only scales.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
+import type { WasmBackend } from './wasm-kernels.ts';
 import type { TFModule, Tensor } from './layers.ts';
-
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: TF.DataType): TF.TensorInfo;
-  typedArrayFromHeap(t: TF.TensorInfo): Float32Array | Int32Array;
-  disposeData(dataId: object): boolean;
-}
 
 const KERNEL = 'NnTutorMaskedCrossEntropy';
 

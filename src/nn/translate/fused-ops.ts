@@ -8,12 +8,7 @@
 // the same maths runs as ordinary tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
 import type { TFModule, Tensor } from './layers.ts';
-
-// The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: TF.DataType): TF.TensorInfo;
-  typedArrayFromHeap(t: TF.TensorInfo): Float32Array | Int32Array;
-}
+import type { WasmBackend } from './wasm-kernels.ts';
 
 const ADD_LAYER_NORM = 'NnTutorAddLayerNorm';
 const LSTM_CELL = 'NnTutorLstmCell';

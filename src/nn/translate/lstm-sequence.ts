@@ -9,14 +9,8 @@
 // Other backends (tfjs-node, cpu) run lstmSequenceOps: the same maths as tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
+import type { WasmBackend } from './wasm-kernels.ts';
 import type { LSTMState, LSTMWeights, TFModule, Tensor } from './layers.ts';
-
-// The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: TF.DataType): TF.TensorInfo;
-  typedArrayFromHeap(t: TF.TensorInfo): Float32Array | Int32Array;
-  disposeData(dataId: object): boolean;
-}
 
 const FORWARD = 'NnTutorLstmSequence';
 const BACKWARD = 'NnTutorLstmSequenceGrad';

@@ -8,7 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 
 type TFModule = typeof TF;
 // The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
-interface WasmBackend {
+export interface WasmBackend {
   makeOutput(shape: number[], dtype: TF.DataType): TF.TensorInfo;
   typedArrayFromHeap(t: TF.TensorInfo): Float32Array | Int32Array;
   disposeData(dataId: object): boolean;
