@@ -13,9 +13,9 @@ import { loadWild, englishKey } from '../devset/wild.ts';
 import { apertiumRaw, cleanApertium, requireApertium } from './apertium.ts';
 import { brownSentences, wordnetExamples } from './english.ts';
 import { EMOJI, chatify, talkSentences } from './talk.ts';
+import { WILD_DATA_DIR } from './paths.ts';
 import { trainTokenizers } from './tokenizer.ts';
 
-export const WILD_DATA_DIR = path.resolve('data/translate-wild');
 
 export interface WildExample {
   en: string;
@@ -92,7 +92,8 @@ for (const s of sources) {
 }
 
 // The generator's gold pairs (the beginner course), some typed as chat.
-const gold: WildExample[] = gen.train.slice(0, goldCount).map((e) => {
+let goldBanned = 0;
+const gold: WildExample[] = gen.train.slice(0, goldCount).filter((e) => !banned.has(englishKey(e.en)) || (goldBanned++, false)).map((e) => {
   if (!rng.chance(0.3)) return { en: e.en, es: e.es, kind: 'gold' as const };
   const emoji = rng.chance(0.15) ? rng.pick(EMOJI) : undefined;
   return { en: chatify(rng, e.en, { emoji }), es: emoji ? `${e.es} ${emoji}` : e.es, kind: 'gold-chat' as const };
@@ -124,6 +125,7 @@ const stats = {
   train: train.length,
   valid: valid.length,
   trainByKind: byKind,
+  goldDroppedAsDevSentences: goldBanned,
   englishWords: train.reduce((s, e) => s + e.en.split(/\s+/).length, 0),
   spanishWords: train.reduce((s, e) => s + e.es.split(/\s+/).length, 0),
   tokenizer: tok,
