@@ -5,7 +5,7 @@
 //   every decoder step (similarity → softmax → weighted sum → concat with the decoder state →
 //   fully connected layer).
 import type * as TF from '@tensorflow/tfjs';
-import { maskedCrossEntropy } from './cross-entropy.ts';
+import { maskedCrossEntropy } from '../kernels/cross-entropy.ts';
 import { ParamStore, dense, embed, lstmLayer, lstmStep, type LSTMState, type LSTMWeights, type TFModule, type Tensor } from './layers.ts';
 
 export interface RnnConfig {

@@ -8,10 +8,10 @@
 // - attention over the one sentence shared by all beams as plain 2-D matmuls (no tiling per beam);
 // - logits and attention back to JS in one dataSync per step.
 import type * as TF from '@tensorflow/tfjs';
-import { tidyObject, type Stepper } from './decode.ts';
-import { gatherRows, linear, lstmCell } from './fused-ops.ts';
-import type { LSTMState, TFModule, Tensor } from './layers.ts';
-import type { RnnTranslator } from './rnn.ts';
+import { tidyObject, type Stepper } from './beam-search.ts';
+import { gatherRows, linear, lstmCell } from '../kernels/fused-ops.ts';
+import type { LSTMState, TFModule, Tensor } from '../model/layers.ts';
+import type { RnnTranslator } from '../model/rnn.ts';
 
 export class RnnDecoder {
   private readonly gates: Tensor[]; // per decoder layer [1, in + H, 4H]: wx stacked over wh

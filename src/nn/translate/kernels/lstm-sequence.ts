@@ -9,8 +9,8 @@
 // Other backends (tfjs-node, cpu) run lstmSequenceOps: the same maths as tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
-import type { LSTMState, LSTMWeights, TFModule, Tensor } from './layers.ts';
+import type { WasmBackend } from './wasm-patches.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from '../model/layers.ts';
 
 const FORWARD = 'NnTutorLstmSequence';
 const BACKWARD = 'NnTutorLstmSequenceGrad';

@@ -7,8 +7,8 @@
 // (no gradients): training keeps the plain ops in layers.ts. On other backends (tfjs-node, cpu)
 // the same maths runs as ordinary tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
-import type { TFModule, Tensor } from './layers.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
+import type { TFModule, Tensor } from '../model/layers.ts';
+import type { WasmBackend } from './wasm-patches.ts';
 
 const ADD_LAYER_NORM = 'NnTutorAddLayerNorm';
 const LSTM_CELL = 'NnTutorLstmCell';

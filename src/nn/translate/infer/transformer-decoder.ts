@@ -7,10 +7,10 @@
 //   logits + attention come back to JS in one dataSync: on wasm, per-op overhead dominates here.
 // The full-recompute decoder (Transformer.decode) stays the reference; tests compare the two.
 import type * as TF from '@tensorflow/tfjs';
-import { tidyObject, type Stepper } from './decode.ts';
-import { addLayerNorm, appendKeysValues, gatherRows, linear } from './fused-ops.ts';
-import type { TFModule, Tensor } from './layers.ts';
-import type { Transformer } from './transformer.ts';
+import { tidyObject, type Stepper } from './beam-search.ts';
+import { addLayerNorm, appendKeysValues, gatherRows, linear } from '../kernels/fused-ops.ts';
+import type { TFModule, Tensor } from '../model/layers.ts';
+import type { Transformer } from '../model/transformer.ts';
 
 export interface CrossAttentionChoice {
   layer: number; // decoder layer whose encoder–decoder attention is returned

@@ -1,9 +1,9 @@
 // Small building blocks on raw tfjs ops: parameters, embeddings, dense, a fused-gate LSTM layer,
 // layer norm. Parameters live in a ParamStore so models can be saved, loaded and trained.
 import type * as TF from '@tensorflow/tfjs';
-import { lstmSequence } from './lstm-sequence.ts';
+import { lstmSequence } from '../kernels/lstm-sequence.ts';
 
-export { lstmStep } from './lstm-sequence.ts';
+export { lstmStep } from '../kernels/lstm-sequence.ts';
 
 export type Tensor = TF.Tensor;
 export type TFModule = typeof TF;

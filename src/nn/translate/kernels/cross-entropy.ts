@@ -6,8 +6,8 @@
 // which the backward pass only scales.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
-import type { TFModule, Tensor } from './layers.ts';
+import type { WasmBackend } from './wasm-patches.ts';
+import type { TFModule, Tensor } from '../model/layers.ts';
 
 const KERNEL = 'NnTutorMaskedCrossEntropy';
 

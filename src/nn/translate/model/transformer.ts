@@ -3,7 +3,7 @@
 // encoder–decoder attention and a final softmax over Spanish words.
 import type * as TF from '@tensorflow/tfjs';
 import { ParamStore, dense, embed, layerNorm, type TFModule, type Tensor } from './layers.ts';
-import { maskedCrossEntropy } from './cross-entropy.ts';
+import { maskedCrossEntropy } from '../kernels/cross-entropy.ts';
 import type { Batch } from './rnn.ts';
 
 export interface TransformerConfig {
