@@ -10,7 +10,6 @@ import { initBackend, tf } from '../src/nn/runtime.ts';
 import { fusedTraining } from '../src/nn/translate/kernels/fused-training.ts';
 import { createModel, defaultConfig, MODEL_KINDS, type ModelKind } from '../src/nn/translate/model/config.ts';
 import { Vocab } from '../src/nn/translate/model/vocab.ts';
-import { patchWasmKernels } from '../src/nn/translate/kernels/wasm-patches.ts';
 import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../src/nn/translate/train/batches.ts';
 import { loadCorpus } from '../scripts/translate/data.ts';
 import { RECIPES } from '../src/nn/translate/train/recipes.ts';
@@ -72,7 +71,6 @@ function trainingTime(kind: ModelKind): { stages: Stage[]; total: number } | und
 
 export async function run(): Promise<void> {
   await initBackend();
-  patchWasmKernels(tf);
   if (tf.getBackend() !== 'wasm') console.log(`engine ${tf.getBackend()}: the fused kernels are wasm-only, both paths run plain ops`);
   const rows: (string | number)[][] = [];
   const loadStart = load();

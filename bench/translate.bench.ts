@@ -47,8 +47,7 @@ function coldLoad(): { engineMs: number; modelsMs: number } {
   const script = `
     const t0 = performance.now();
     const { initBackend, tf } = await import('./src/nn/runtime.ts');
-    const { patchWasmKernels } = await import('./src/nn/translate/wasm-kernels.ts');
-    await initBackend(); patchWasmKernels(tf);
+    await initBackend();
     const t1 = performance.now();
     const { loadTranslator, modelExists } = await import('./src/nn/translate/infer/translator.ts');
     for (const m of ['attention', 'transformer', 'seq2seq']) if (modelExists(m)) await loadTranslator(tf, m);

@@ -14,7 +14,6 @@ import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model/config
 import { MODELS_DIR, loadTranslator, modelExists, type LoadedTranslator } from '../../src/nn/translate/infer/translator.ts';
 import type { RnnTranslator } from '../../src/nn/translate/model/rnn.ts';
 import type { AttentionMaps, Transformer } from '../../src/nn/translate/model/transformer.ts';
-import { patchWasmKernels } from '../../src/nn/translate/kernels/wasm-patches.ts';
 import { addStats, bleuFromStats, bleuStats, corpusBleu, type BleuStats } from './bleu.ts';
 import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../../src/nn/translate/train/batches.ts';
 import type { Example } from './corpus.ts';
@@ -128,7 +127,6 @@ function apertium(examples: Example[]): string[] | undefined {
 
 async function main(): Promise<void> {
   await initBackend();
-  patchWasmKernels(tf);
   const corpus = loadCorpus();
   const test = limit ? corpus.test.slice(0, limit) : corpus.test;
   const long = limit ? corpus.long.slice(0, Math.ceil(limit / 4)) : corpus.long;

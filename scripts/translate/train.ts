@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
-import { patchWasmKernels } from '../../src/nn/translate/kernels/wasm-patches.ts';
 import { createModel, defaultConfig, type ModelKind } from '../../src/nn/translate/model/config.ts';
 import { Vocab } from '../../src/nn/translate/model/vocab.ts';
 import { loadWeights, saveWeights } from '../../src/nn/translate/model/weights.ts';
@@ -36,7 +35,6 @@ const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
 const ckptDir = path.resolve(`data/translate/ckpt/${kind}`);
 
 const backend = await initBackend();
-patchWasmKernels(tf);
 const corpus = loadCorpus();
 const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
 const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
 import { beamSearch, type Stepper } from '../../src/nn/translate/infer/beam-search.ts';
-import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, lstmCell, lstmCellOps } from '../../src/nn/translate/kernels/fused-ops.ts';
-import { layerNorm, lstmStep } from '../../src/nn/translate/model/layers.ts';
+import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, lstmCell } from '../../src/nn/translate/kernels/fused-ops.ts';
+import { lstmCellOps } from '../../src/nn/translate/kernels/lstm-cell.ts';
+import { layerNorm } from '../../src/nn/translate/model/layers.ts';
+import { lstmStep } from '../../src/nn/translate/kernels/lstm-cell.ts';
 import { referenceRnnStepper, referenceTransformerStepper } from './translate/reference-decoding.ts';
 import { RnnDecoder } from '../../src/nn/translate/infer/rnn-decoder.ts';
 import { TransformerDecoder } from '../../src/nn/translate/infer/transformer-decoder.ts';
@@ -15,7 +17,6 @@ import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/model/te
 import { Transformer, type AttentionMaps } from '../../src/nn/translate/model/transformer.ts';
 import { LoadedTranslator, type ModelMetadata } from '../../src/nn/translate/infer/translator.ts';
 import { EOS, Vocab } from '../../src/nn/translate/model/vocab.ts';
-import { patchWasmKernels } from '../../src/nn/translate/kernels/wasm-patches.ts';
 import { loadWeights, saveWeights } from '../../src/nn/translate/model/weights.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,6 @@ import path from 'node:path';
 
 beforeAll(async () => {
   await initBackend('wasm');
-  patchWasmKernels(tf);
 });
 
 /** A stepper over a fixed table: next-token log-probs depend only on the previous token. */

@@ -3,7 +3,7 @@
 // each step; the LSTM steps copy the encoder outputs per hypothesis. Not used by the commands.
 import type * as TF from '@tensorflow/tfjs';
 import type { Stepper } from '../../../src/nn/translate/infer/beam-search.ts';
-import type { LSTMState, TFModule } from '../../../src/nn/translate/model/layers.ts';
+import type { LSTMState, TFModule } from '../../../src/nn/translate/kernels/types.ts';
 import type { RnnTranslator } from '../../../src/nn/translate/model/rnn.ts';
 import type { AttentionMaps, Transformer } from '../../../src/nn/translate/model/transformer.ts';
 import type { CrossAttentionChoice } from '../../../src/nn/translate/infer/transformer-decoder.ts';

@@ -4,7 +4,7 @@ import type * as TF from '@tensorflow/tfjs';
 import type { LoadedTranslator } from './translator.ts';
 import type { RnnTranslator } from '../model/rnn.ts';
 import type { Transformer } from '../model/transformer.ts';
-import type { LSTMState } from '../model/layers.ts';
+import type { LSTMState } from '../kernels/types.ts';
 import { EOS } from '../model/vocab.ts';
 
 type TFModule = typeof TF;

@@ -10,7 +10,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { tidyObject, type Stepper } from './beam-search.ts';
 import { gatherRows, linear, lstmCell } from '../kernels/fused-ops.ts';
-import type { LSTMState, TFModule, Tensor } from '../model/layers.ts';
+import type { LSTMState, TFModule, Tensor } from '../kernels/types.ts';
 import type { RnnTranslator } from '../model/rnn.ts';
 
 export class RnnDecoder {

@@ -31,9 +31,8 @@ const translatorCode = () => (translatorModule ??= import('./translator.ts'));
 
 function startEngine() {
   engine ??= (async () => {
-    const [{ initBackend, tf }, { patchWasmKernels }] = await Promise.all([import('../../runtime.ts'), import('../kernels/wasm-patches.ts')]);
+    const { initBackend, tf } = await import('../../runtime.ts');
     await initBackend();
-    patchWasmKernels(tf);
     return tf;
   })();
   engine.catch(() => (engine = undefined));

@@ -9,7 +9,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { tidyObject, type Stepper } from './beam-search.ts';
 import { addLayerNorm, appendKeysValues, gatherRows, linear } from '../kernels/fused-ops.ts';
-import type { TFModule, Tensor } from '../model/layers.ts';
+import type { TFModule, Tensor } from '../kernels/types.ts';
 import type { Transformer } from '../model/transformer.ts';
 
 export interface CrossAttentionChoice {

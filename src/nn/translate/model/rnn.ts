@@ -6,7 +6,9 @@
 //   fully connected layer).
 import type * as TF from '@tensorflow/tfjs';
 import { maskedCrossEntropy } from '../kernels/cross-entropy.ts';
-import { ParamStore, dense, embed, lstmLayer, lstmStep, type LSTMState, type LSTMWeights, type TFModule, type Tensor } from './layers.ts';
+import { ParamStore, dense, embed, lstmLayer } from './layers.ts';
+import { lstmStep } from '../kernels/lstm-cell.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from '../kernels/types.ts';
 
 export interface RnnConfig {
   kind: 'seq2seq' | 'attention';

@@ -2,7 +2,8 @@
 // self-attention, residual connections with (post-)layer norm, masked decoder self-attention,
 // encoder–decoder attention and a final softmax over Spanish words.
 import type * as TF from '@tensorflow/tfjs';
-import { ParamStore, dense, embed, layerNorm, type TFModule, type Tensor } from './layers.ts';
+import { ParamStore, dense, embed, layerNorm } from './layers.ts';
+import type { TFModule, Tensor } from '../kernels/types.ts';
 import { maskedCrossEntropy } from '../kernels/cross-entropy.ts';
 import type { Batch } from './rnn.ts';
 
