@@ -7,14 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initBackend, tf } from '../src/nn/runtime.ts';
-import { fusedTraining } from '../src/nn/translate/fused-training.ts';
-import { createModel, defaultConfig, MODEL_KINDS, type ModelKind } from '../src/nn/translate/model.ts';
-import { Vocab } from '../src/nn/translate/vocab.ts';
-import { patchWasmKernels } from '../src/nn/translate/wasm-kernels.ts';
-import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../scripts/translate/batches.ts';
+import { fusedTraining } from '../src/nn/translate/kernels/fused-training.ts';
+import { createModel, defaultConfig, MODEL_KINDS, type ModelKind } from '../src/nn/translate/model/config.ts';
+import { Vocab } from '../src/nn/translate/model/vocab.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../src/nn/translate/train/batches.ts';
 import { loadCorpus } from '../scripts/translate/data.ts';
-import { RECIPES } from '../scripts/translate/recipes.ts';
-import { trainStep } from '../scripts/translate/step.ts';
+import { RECIPES } from '../src/nn/translate/train/recipes.ts';
+import { trainStep } from '../src/nn/translate/train/step.ts';
 import { machine, ms, summarize, table, writeSection } from './lib.ts';
 
 const STEPS = 30; // timed steps per path and model, after 3 untimed ones
@@ -72,7 +71,6 @@ function trainingTime(kind: ModelKind): { stages: Stage[]; total: number } | und
 
 export async function run(): Promise<void> {
   await initBackend();
-  patchWasmKernels(tf);
   if (tf.getBackend() !== 'wasm') console.log(`engine ${tf.getBackend()}: the fused kernels are wasm-only, both paths run plain ops`);
   const rows: (string | number)[][] = [];
   const loadStart = load();
@@ -95,7 +93,7 @@ export async function run(): Promise<void> {
   writeSection(
     'translate-train',
     `## Translation training speed\n\n` +
-      `One optimisation step (forward, backward, clipping, Adam) on the first ${STEPS} batches (after 3 untimed) of each model's recipe (target tokens per batch as shown), freshly initialised; two copies of the model take the same batch, one with the plain tfjs ops and one with the fused training kernels (LSTM recurrence: src/nn/translate/lstm-sequence.ts; cross-entropy: cross-entropy.ts), alternating step by step. Median ms per step. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate-train\`.\n\n` +
+      `One optimisation step (forward, backward, clipping, Adam) on the first ${STEPS} batches (after 3 untimed) of each model's recipe (target tokens per batch as shown), freshly initialised; two copies of the model take the same batch, one with the plain tfjs ops and one with the fused training kernels (LSTM recurrence: src/nn/translate/kernels/lstm-sequence.ts; cross-entropy: kernels/cross-entropy.ts), alternating step by step. Median ms per step. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate-train\`.\n\n` +
       table(['model', 'tokens / batch', 'plain ops p50 ms', 'fused p50 ms', 'speed-up', 'tokens/s (fused)', 'steps'], rows) +
       `\n\nTraining time of the shipped models (\`training\` in models/translate/<model>/metadata.json; wall time, one process on one core per model: the attention model alone on the machine, seq2seq and the transformer partly side by side on its 2 cores, which slows each by up to ~30%):\n\n` +
       table(['model', 'stages', 'total', '< 30 min'], timeRows) +

@@ -8,8 +8,8 @@ import { commands } from '../commands/index.ts';
 import type { RequestContext } from '../src/core/command.ts';
 import { dispatchLine } from '../src/core/dispatch.ts';
 import { Registry } from '../src/core/registry.ts';
-import { availableModels, getTranslator, translateText } from '../src/nn/translate/service.ts';
-import { normalizeEnglish } from '../src/nn/translate/text.ts';
+import { availableModels, getTranslator, translateText } from '../src/nn/translate/infer/service.ts';
+import { normalizeEnglish } from '../src/nn/translate/model/text.ts';
 import { machine, ms, summarize, table, writeSection, type Stats } from './lib.ts';
 
 const ctx: RequestContext = { platform: 'bench', userId: 'bench', userName: 'bench', channelId: 'bench' };
@@ -47,10 +47,9 @@ function coldLoad(): { engineMs: number; modelsMs: number } {
   const script = `
     const t0 = performance.now();
     const { initBackend, tf } = await import('./src/nn/runtime.ts');
-    const { patchWasmKernels } = await import('./src/nn/translate/wasm-kernels.ts');
-    await initBackend(); patchWasmKernels(tf);
+    await initBackend();
     const t1 = performance.now();
-    const { loadTranslator, modelExists } = await import('./src/nn/translate/translator.ts');
+    const { loadTranslator, modelExists } = await import('./src/nn/translate/infer/translator.ts');
     for (const m of ['attention', 'transformer', 'seq2seq']) if (modelExists(m)) await loadTranslator(tf, m);
     console.log(JSON.stringify({ engineMs: t1 - t0, modelsMs: performance.now() - t1 }));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -108,7 +107,7 @@ export async function run(): Promise<void> {
     `## /translate (toy English→Spanish models)\n\n` +
       `In-process, beam 4 unless noted, 10-word sentence “${TEN_WORDS}”, reply with the attention heatmap PNG (none for seq2seq); wall ms, and this process' CPU ms (user + system) since the machine is shared. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate\`.\n\n` +
       table(['model', 'PNGs', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU p50 ms', 'runs'], commandRows) +
-      `\n\nDecoding alone (\`translateTokens\`, beam 4, ${RUNS} runs each, the two decoders alternating run by run; both give the same translation): the reference decoders (transformer: the decoder re-run over every hypothesis' whole prefix each step; LSTMs: encoder outputs copied per hypothesis, plain tfjs ops) vs the fast ones (src/nn/translate/transformer-decoder.ts, rnn-decoder.ts: cached self-attention keys/values, encoder–decoder attention folded once per sentence, all beams in one batch per step, fused kernels, one read-back per step). Cells: p50 / p95 / CPU p50 ms. The heatmap PNG alone (src/render) for comparison.\n\n` +
+      `\n\nDecoding alone (\`translateTokens\`, beam 4, ${RUNS} runs each, the two decoders alternating run by run; both give the same translation): the reference decoders (transformer: the decoder re-run over every hypothesis' whole prefix each step; LSTMs: encoder outputs copied per hypothesis, plain tfjs ops) vs the fast ones (src/nn/translate/infer/transformer-decoder.ts, rnn-decoder.ts: cached self-attention keys/values, encoder–decoder attention folded once per sentence, all beams in one batch per step, fused kernels, one read-back per step). Cells: p50 / p95 / CPU p50 ms. The heatmap PNG alone (src/render) for comparison.\n\n` +
       table(['model', 'output tokens', 'reference', 'fast', 'CPU speed-up', 'heatmap PNG p50 / p95'], decodeRows) +
       `\n\nCold start in a fresh process: tensor engine (wasm) ${ms(cold.engineMs)} ms, then loading all ${models.length} translation models ${ms(cold.modelsMs)} ms (target < 1 s).\n`,
   );

@@ -19,7 +19,7 @@ export const attention = defineCommand({
     { name: 'head', type: 'integer', description: 'One head 1–4 (default: all heads averaged)', min: 1, max: 4 },
   ],
   async handler(req) {
-    const service = await import('../src/nn/translate/service.ts');
+    const service = await import('../src/nn/translate/infer/service.ts');
     const text = String(req.options.text ?? '').trim();
     if (!text) throw new UserError('Give me an English sentence.', EXAMPLE);
     if (!(await service.availableModels()).includes('transformer')) throw new UserError('The transformer is not trained yet (npm run train:translate -- --model transformer).');

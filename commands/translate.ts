@@ -4,8 +4,8 @@ import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { inlineCode, type Field, type ImageAttachment, type Reply } from '../src/core/reply.ts';
 import { renderHeatmap } from '../src/render/index.ts';
-import type { ModelKind } from '../src/nn/translate/model.ts';
-import type { TextTranslation, UnknownWord } from '../src/nn/translate/service.ts';
+import type { ModelKind } from '../src/nn/translate/model/config.ts';
+import type { TextTranslation, UnknownWord } from '../src/nn/translate/infer/service.ts';
 
 const EXAMPLE = "/translate text:let's go to the beach";
 /**
@@ -40,7 +40,7 @@ export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachm
 }
 
 async function vocabReply(prefix: string): Promise<Reply> {
-  const { getTranslator, availableModels } = await import('../src/nn/translate/service.ts');
+  const { getTranslator, availableModels } = await import('../src/nn/translate/infer/service.ts');
   const models = await availableModels();
   if (!models.length) throw new UserError('The translation models are not trained yet (npm run train:translate).');
   const t = await getTranslator(models[0]!);
@@ -92,8 +92,8 @@ export const translate = defineCommand({
   async handler(req) {
     const text = String(req.options.text ?? '').trim();
     if (req.options.vocab) return vocabReply(text);
-    const service = await import('../src/nn/translate/service.ts');
-    const { normalizeEnglish } = await import('../src/nn/translate/text.ts');
+    const service = await import('../src/nn/translate/infer/service.ts');
+    const { normalizeEnglish } = await import('../src/nn/translate/model/text.ts');
     if (!text) throw new UserError('Give me an English sentence to translate.', EXAMPLE);
     const words = normalizeEnglish(text).tokens.filter((t) => t !== '?');
     if (!words.length) throw new UserError('That has no words I can read (only punctuation?).', EXAMPLE);

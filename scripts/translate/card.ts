@@ -2,8 +2,8 @@
 // (training) and eval.json (metrics) — never by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODELS_DIR } from '../../src/nn/translate/translator.ts';
-import { MODEL_KINDS } from '../../src/nn/translate/model.ts';
+import { MODELS_DIR } from '../../src/nn/translate/infer/translator.ts';
+import { MODEL_KINDS } from '../../src/nn/translate/model/config.ts';
 import { DATA_DIR } from './data.ts';
 
 const DESCRIPTION: Record<string, string> = {

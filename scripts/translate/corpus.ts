@@ -1,6 +1,6 @@
 // Builds the parallel corpus from the generator: sentences split into train / valid / test with
 // no English sentence shared (train may repeat a sentence, up to MAX_TRAIN_REPEATS), plus a "long" test set of 20–30-word sentences.
-import { englishSurface, formatSpanish } from '../../src/nn/translate/text.ts';
+import { englishSurface, formatSpanish } from '../../src/nn/translate/model/text.ts';
 import { Rng, sentence, type Pair } from './generate.ts';
 import { properNames } from './lexicon.ts';
 

@@ -9,18 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
 import { renderLineChart } from '../../src/render/index.ts';
-import { formatSpanish } from '../../src/nn/translate/text.ts';
-import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model.ts';
-import { MODELS_DIR, loadTranslator, modelExists, type LoadedTranslator } from '../../src/nn/translate/translator.ts';
-import type { RnnTranslator } from '../../src/nn/translate/rnn.ts';
-import type { AttentionMaps, Transformer } from '../../src/nn/translate/transformer.ts';
-import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
+import { formatSpanish } from '../../src/nn/translate/model/text.ts';
+import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model/config.ts';
+import { MODELS_DIR, loadTranslator, modelExists, type LoadedTranslator } from '../../src/nn/translate/infer/translator.ts';
+import type { RnnTranslator } from '../../src/nn/translate/model/rnn.ts';
+import type { AttentionMaps, Transformer } from '../../src/nn/translate/model/transformer.ts';
 import { addStats, bleuFromStats, bleuStats, corpusBleu, type BleuStats } from './bleu.ts';
-import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../../src/nn/translate/train/batches.ts';
 import type { Example } from './corpus.ts';
 import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
-import { greedyBatch } from './greedy-batch.ts';
+import { greedyBatch } from '../../src/nn/translate/infer/greedy-batch.ts';
 import { writeQualitySection } from './results-section.ts';
 
 const argv = process.argv.slice(2);
@@ -128,7 +127,6 @@ function apertium(examples: Example[]): string[] | undefined {
 
 async function main(): Promise<void> {
   await initBackend();
-  patchWasmKernels(tf);
   const corpus = loadCorpus();
   const test = limit ? corpus.test.slice(0, limit) : corpus.test;
   const long = limit ? corpus.long.slice(0, Math.ceil(limit / 4)) : corpus.long;

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model.ts';
-import { translateText } from '../../src/nn/translate/service.ts';
+import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model/config.ts';
+import { translateText } from '../../src/nn/translate/infer/service.ts';
 import { corpusBleu } from './bleu.ts';
 
 export interface DevItem {

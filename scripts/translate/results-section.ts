@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { machine, table, writeSection } from '../../bench/lib.ts';
-import { MODELS_DIR } from '../../src/nn/translate/translator.ts';
+import { MODELS_DIR } from '../../src/nn/translate/infer/translator.ts';
 
 interface Score {
   bleu: number;

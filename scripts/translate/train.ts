@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
-import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
-import { createModel, defaultConfig, type ModelKind } from '../../src/nn/translate/model.ts';
-import { Vocab } from '../../src/nn/translate/vocab.ts';
-import { loadWeights, saveWeights } from '../../src/nn/translate/weights.ts';
-import { disposeBatch, encodeExamples, makeBatch, planBatches } from './batches.ts';
+import { createModel, defaultConfig, type ModelKind } from '../../src/nn/translate/model/config.ts';
+import { Vocab } from '../../src/nn/translate/model/vocab.ts';
+import { loadWeights, saveWeights } from '../../src/nn/translate/model/weights.ts';
+import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../../src/nn/translate/train/batches.ts';
 import { loadCorpus } from './data.ts';
-import { RECIPES } from './recipes.ts';
-import { trainStep } from './step.ts';
+import { RECIPES } from '../../src/nn/translate/train/recipes.ts';
+import { trainStep } from '../../src/nn/translate/train/step.ts';
 import { properNames } from './lexicon.ts';
 
 const argv = process.argv.slice(2);
@@ -36,7 +35,6 @@ const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
 const ckptDir = path.resolve(`data/translate/ckpt/${kind}`);
 
 const backend = await initBackend();
-patchWasmKernels(tf);
 const corpus = loadCorpus();
 const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
 const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { log } from '../core/log.ts';
 
 type Kind = 'seq2seq' | 'attention' | 'transformer';
-const SERVICE = '../nn/translate/service.ts';
+const SERVICE = '../nn/translate/infer/service.ts';
 
 /** The notes' example first, then the notes' "don't eat" case; the first one the model knows every word of is used. */
 export const CANDIDATES: Record<Kind, readonly string[]> = {

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { log } from '../core/log.ts';
+import { registerKernels } from './translate/kernels/index.ts';
 
 export type Backend = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -42,6 +43,7 @@ export function initBackend(prefer: Backend | 'auto' = (process.env.NN_BACKEND a
     return 'cpu';
   })().then(async (b) => {
     await tf.ready();
+    registerKernels(tf); // the translator's fused wasm kernels (a no-op on other backends)
     log.info({ backend: b }, `tensor engine: ${b}`);
     return b;
   });

@@ -31,7 +31,7 @@ describe('/translate', () => {
   }, 30_000);
 
   it('compares the shipped models side by side', async () => {
-    const { availableModels } = await import('../../src/nn/translate/service.ts');
+    const { availableModels } = await import('../../src/nn/translate/infer/service.ts');
     const shipped = await availableModels();
     const r = await run('/translate text:I eat bread compare:true');
     const names = (r.reply.fields ?? []).map((f) => f.name);

@@ -1,29 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, tf } from '../../src/nn/runtime.ts';
-import { beamSearch, type Stepper } from '../../src/nn/translate/decode.ts';
-import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, lstmCell, lstmCellOps } from '../../src/nn/translate/fused-ops.ts';
-import { layerNorm, lstmStep } from '../../src/nn/translate/layers.ts';
-import { referenceRnnStepper, referenceTransformerStepper } from '../../src/nn/translate/reference-decoding.ts';
-import { RnnDecoder } from '../../src/nn/translate/rnn-decoder.ts';
-import { TransformerDecoder } from '../../src/nn/translate/transformer-decoder.ts';
-import { modelExists, loadTranslator } from '../../src/nn/translate/translator.ts';
-import { maskedCrossEntropy, maskedCrossEntropyOps } from '../../src/nn/translate/cross-entropy.ts';
-import { lstmSequence, lstmSequenceOps } from '../../src/nn/translate/lstm-sequence.ts';
-import { RnnTranslator } from '../../src/nn/translate/rnn.ts';
-import { nearestWords } from '../../src/nn/translate/service.ts';
-import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/text.ts';
-import { Transformer, type AttentionMaps } from '../../src/nn/translate/transformer.ts';
-import { LoadedTranslator, type ModelMetadata } from '../../src/nn/translate/translator.ts';
-import { EOS, Vocab } from '../../src/nn/translate/vocab.ts';
-import { patchWasmKernels } from '../../src/nn/translate/wasm-kernels.ts';
-import { loadWeights, saveWeights } from '../../src/nn/translate/weights.ts';
+import { beamSearch, type Stepper } from '../../src/nn/translate/infer/beam-search.ts';
+import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, lstmCell } from '../../src/nn/translate/kernels/fused-ops.ts';
+import { lstmCellOps } from '../../src/nn/translate/kernels/lstm-cell.ts';
+import { layerNorm } from '../../src/nn/translate/model/layers.ts';
+import { lstmStep } from '../../src/nn/translate/kernels/lstm-cell.ts';
+import { referenceRnnStepper, referenceTransformerStepper } from './translate/reference-decoding.ts';
+import { RnnDecoder } from '../../src/nn/translate/infer/rnn-decoder.ts';
+import { TransformerDecoder } from '../../src/nn/translate/infer/transformer-decoder.ts';
+import { modelExists, loadTranslator } from '../../src/nn/translate/infer/translator.ts';
+import { maskedCrossEntropy, maskedCrossEntropyOps } from '../../src/nn/translate/kernels/cross-entropy.ts';
+import { lstmSequence, lstmSequenceOps } from '../../src/nn/translate/kernels/lstm-sequence.ts';
+import { RnnTranslator } from '../../src/nn/translate/model/rnn.ts';
+import { nearestWords } from '../../src/nn/translate/infer/service.ts';
+import { formatSpanish, normalizeEnglish } from '../../src/nn/translate/model/text.ts';
+import { Transformer, type AttentionMaps } from '../../src/nn/translate/model/transformer.ts';
+import { LoadedTranslator, type ModelMetadata } from '../../src/nn/translate/infer/translator.ts';
+import { EOS, Vocab } from '../../src/nn/translate/model/vocab.ts';
+import { loadWeights, saveWeights } from '../../src/nn/translate/model/weights.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 beforeAll(async () => {
   await initBackend('wasm');
-  patchWasmKernels(tf);
 });
 
 /** A stepper over a fixed table: next-token log-probs depend only on the previous token. */

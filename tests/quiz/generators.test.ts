@@ -152,7 +152,7 @@ describe('attention argmax questions', () => {
       const q = await attentionArgmax.generate(seededRng(4));
       const m = /translates "([^"]+)" as "[^"]*"\. When it writes "([^"]+)"/.exec(q.prompt)!;
       const kind = installedModel(path.join(MODELS_DIR, 'translate'))!;
-      const service = (await import('../../src/nn/translate/service' + '.ts')) as {
+      const service = (await import('../../src/nn/translate/infer/service' + '.ts')) as {
         translateText(t: string, k: string, o: { beam: number }): Promise<{ source: string[]; tokens: string[]; attention: number[][] }>;
       };
       const t = await service.translateText(m[1], kind, { beam: 1 });

@@ -4,7 +4,7 @@ import { JOBS, Rng, clauseOf, enPlural, nounPhrase, sentence, type Kind } from '
 import { ADJECTIVES, NOUNS } from '../../scripts/translate/lexicon.ts';
 import { adjectiveForm, attachClitic, conjugate, determiner, gerund, imperative2, nounPlural, subjunctive1pl } from '../../scripts/translate/spanish.ts';
 import { finalizeSpanish, w, seq } from '../../scripts/translate/segment.ts';
-import { englishSurface, normalizeEnglish } from '../../src/nn/translate/text.ts';
+import { englishSurface, normalizeEnglish } from '../../src/nn/translate/model/text.ts';
 
 const noun = (en: string) => NOUNS.find((n) => n.en === en)!;
 const adj = (en: string) => ADJECTIVES.find((a) => a.en === en)!;

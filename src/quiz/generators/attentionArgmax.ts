@@ -34,7 +34,7 @@ export interface Translation {
 export type ModelKind = 'attention' | 'transformer';
 export type Translate = (text: string, model: ModelKind) => Promise<Translation>;
 
-const SERVICE = '../../nn/translate/service.ts';
+const SERVICE = '../../nn/translate/infer/service.ts';
 export const MODEL_LABEL: Record<ModelKind, string> = {
   attention: 'LSTM-with-attention model',
   transformer: 'transformer (encoder–decoder attention, mean of the heads)',

@@ -1,11 +1,11 @@
 // Greedy decoding of many sentences at once (evaluation only): one batch of B sentences
 // advances a token per step, instead of B separate searches.
 import type * as TF from '@tensorflow/tfjs';
-import type { LoadedTranslator } from '../../src/nn/translate/translator.ts';
-import type { RnnTranslator } from '../../src/nn/translate/rnn.ts';
-import type { Transformer } from '../../src/nn/translate/transformer.ts';
-import type { LSTMState } from '../../src/nn/translate/layers.ts';
-import { EOS } from '../../src/nn/translate/vocab.ts';
+import type { LoadedTranslator } from './translator.ts';
+import type { RnnTranslator } from '../model/rnn.ts';
+import type { Transformer } from '../model/transformer.ts';
+import type { LSTMState } from '../kernels/types.ts';
+import { EOS } from '../model/vocab.ts';
 
 type TFModule = typeof TF;
 

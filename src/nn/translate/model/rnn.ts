@@ -5,8 +5,11 @@
 //   every decoder step (similarity → softmax → weighted sum → concat with the decoder state →
 //   fully connected layer).
 import type * as TF from '@tensorflow/tfjs';
-import { maskedCrossEntropy } from './cross-entropy.ts';
-import { ParamStore, dense, embed, lstmLayer, lstmStep, type LSTMState, type LSTMWeights, type TFModule, type Tensor } from './layers.ts';
+import { maskedCrossEntropy } from '../kernels/cross-entropy.ts';
+import { ParamStore, dense, embed, lstmLayer } from './layers.ts';
+import { denseParams, type DenseParams } from './params.ts';
+import { lstmStep } from '../kernels/lstm-cell.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from '../kernels/types.ts';
 
 export interface RnnConfig {
   kind: 'seq2seq' | 'attention';
@@ -37,8 +40,18 @@ export interface StepOut {
   attention?: Tensor; // [B, S]
 }
 
+export interface RnnParams {
+  srcEmbed: TF.Variable; // [V_src, E]
+  tgtEmbed: TF.Variable; // [V, E]
+  enc: LSTMWeights[]; // per layer
+  dec: LSTMWeights[];
+  att?: DenseParams; // attention's fully connected layer [2H, H] (the attention model only)
+  out: DenseParams; // [H, V]
+}
+
 export class RnnTranslator {
   readonly params: ParamStore;
+  readonly w: RnnParams;
 
   constructor(
     private readonly tf: TFModule,
@@ -49,29 +62,24 @@ export class RnnTranslator {
     const p = (this.params = new ParamStore(tf, seed));
     // N(0, 1) embeddings (as PyTorch's nn.Embedding): with std 0.1 the input signal reaching the
     // second LSTM layer at init is ~1e-3 and training sits at the unigram loss for hundreds of steps
-    p.add('src_embed', [c.srcVocab, c.embed], 'normal', 1);
-    p.add('tgt_embed', [c.tgtVocab, c.embed], 'normal', 1);
-    for (const side of ['enc', 'dec']) {
-      for (let l = 0; l < c.layers; l++) {
-        p.add(`${side}${l}_wx`, [l === 0 ? c.embed : c.hidden, 4 * c.hidden]);
-        p.add(`${side}${l}_wh`, [c.hidden, 4 * c.hidden]);
-        // forget-gate bias 1 (gates are ordered i, f, o, g)
-        const b = tf.concat([tf.zeros([c.hidden]), tf.ones([c.hidden]), tf.zeros([2 * c.hidden])]);
-        p.add(`${side}${l}_b`, [4 * c.hidden], 'zeros').assign(b);
-        b.dispose();
-      }
-    }
-    if (c.kind === 'attention') {
-      p.add('att_w', [2 * c.hidden, c.hidden]);
-      p.add('att_b', [c.hidden], 'zeros');
-    }
-    p.add('out_w', [c.hidden, c.tgtVocab]);
-    p.add('out_b', [c.tgtVocab], 'zeros');
-  }
-
-  private lstm(side: 'enc' | 'dec', l: number): LSTMWeights {
-    const p = this.params;
-    return { wx: p.get(`${side}${l}_wx`), wh: p.get(`${side}${l}_wh`), b: p.get(`${side}${l}_b`) };
+    // created in the weights file's order (the initialiser's seeds follow it)
+    const srcEmbed = p.add('src_embed', [c.srcVocab, c.embed], 'normal', 1);
+    const tgtEmbed = p.add('tgt_embed', [c.tgtVocab, c.embed], 'normal', 1);
+    const lstm = (name: string, inDim: number): LSTMWeights => {
+      const wx = p.add(`${name}_wx`, [inDim, 4 * c.hidden]);
+      const wh = p.add(`${name}_wh`, [c.hidden, 4 * c.hidden]);
+      // forget-gate bias 1 (gates are ordered i, f, o, g)
+      const init = tf.concat([tf.zeros([c.hidden]), tf.ones([c.hidden]), tf.zeros([2 * c.hidden])]);
+      const b = p.add(`${name}_b`, [4 * c.hidden], 'zeros');
+      b.assign(init);
+      init.dispose();
+      return { wx, wh, b };
+    };
+    const layers = (side: string) => Array.from({ length: c.layers }, (_, l) => lstm(`${side}${l}`, l === 0 ? c.embed : c.hidden));
+    const enc = layers('enc');
+    const dec = layers('dec');
+    const att = c.kind === 'attention' ? denseParams(p, 'att', 2 * c.hidden, c.hidden) : undefined;
+    this.w = { srcEmbed, tgtEmbed, enc, dec, att, out: denseParams(p, 'out', c.hidden, c.tgtVocab) };
   }
 
   private zeroState(batch: number): LSTMState {
@@ -80,10 +88,10 @@ export class RnnTranslator {
 
   encode(src: Tensor, mask: Tensor): Encoded {
     const tf = this.tf;
-    let x = embed(tf, this.params.get('src_embed'), src); // [B, S, E]
+    let x = embed(tf, this.w.srcEmbed, src); // [B, S, E]
     const states: LSTMState[] = [];
-    for (let l = 0; l < this.config.layers; l++) {
-      const { out, state } = lstmLayer(tf, this.lstm('enc', l), x, this.zeroState(src.shape[0]!), mask);
+    for (const layer of this.w.enc) {
+      const { out, state } = lstmLayer(tf, layer, x, this.zeroState(src.shape[0]!), mask);
       states.push(state);
       x = out; // [B, S, H]
     }
@@ -100,7 +108,8 @@ export class RnnTranslator {
     const bias = tf.mul(tf.sub(1, enc.mask), -1e9).expandDims(1); // [B, 1, S]
     const weights = tf.softmax(tf.add(scores, bias)); // [B, T, S]
     const context = tf.matMul(weights as TF.Tensor3D, enc.outs as TF.Tensor3D); // [B, T, H]
-    const mixed = tf.tanh(dense(tf, tf.concat([q, context], -1), this.params.get('att_w'), this.params.get('att_b'))); // [B, T, H]
+    const att = this.w.att!; // attend() is only called for the attention model
+    const mixed = tf.tanh(dense(tf, tf.concat([q, context], -1), att.w, att.b)); // [B, T, H]
     return { mixed, weights };
   }
 
@@ -108,11 +117,12 @@ export class RnnTranslator {
   logits(batch: Batch): { logits: Tensor; weights?: Tensor } {
     const tf = this.tf;
     const enc = this.encode(batch.src, batch.srcMask);
-    let x = embed(tf, this.params.get('tgt_embed'), batch.tgtIn); // [B, T, E]
-    for (let l = 0; l < this.config.layers; l++) x = lstmLayer(tf, this.lstm('dec', l), x, enc.states[l]!).out; // [B, T, H]
-    if (this.config.kind === 'seq2seq') return { logits: dense(tf, x, this.params.get('out_w'), this.params.get('out_b')) };
+    const { out } = this.w;
+    let x = embed(tf, this.w.tgtEmbed, batch.tgtIn); // [B, T, E]
+    this.w.dec.forEach((layer, l) => (x = lstmLayer(tf, layer, x, enc.states[l]!).out)); // [B, T, H]
+    if (this.config.kind === 'seq2seq') return { logits: dense(tf, x, out.w, out.b) };
     const { mixed, weights } = this.attend(x, enc);
-    return { logits: dense(tf, mixed, this.params.get('out_w'), this.params.get('out_b')), weights };
+    return { logits: dense(tf, mixed, out.w, out.b), weights };
   }
 
   /** Mean cross-entropy per target token (pads masked out). */
@@ -125,20 +135,20 @@ export class RnnTranslator {
   /** One decoder step for inference: previous tokens [B] → log-probabilities [B, V]. */
   step(prev: Tensor, states: LSTMState[], enc: Encoded): StepOut {
     const tf = this.tf;
-    let x = embed(tf, this.params.get('tgt_embed'), prev); // [B, E]
+    const { out } = this.w;
+    let x = embed(tf, this.w.tgtEmbed, prev); // [B, E]
     const next: LSTMState[] = [];
-    for (let l = 0; l < this.config.layers; l++) {
-      const w = this.lstm('dec', l);
+    this.w.dec.forEach((w, l) => {
       const xg = tf.add(tf.matMul(x as TF.Tensor2D, w.wx as TF.Tensor2D), w.b);
       const s = lstmStep(tf, w, xg, states[l]!);
       next.push(s);
       x = s.h; // [B, H]
-    }
+    });
     if (this.config.kind === 'seq2seq') {
-      return { logProbs: tf.logSoftmax(dense(tf, x, this.params.get('out_w'), this.params.get('out_b'))), states: next };
+      return { logProbs: tf.logSoftmax(dense(tf, x, out.w, out.b)), states: next };
     }
     const { mixed, weights } = this.attend(x.expandDims(1), enc);
-    const logits = dense(tf, mixed.squeeze([1]), this.params.get('out_w'), this.params.get('out_b'));
+    const logits = dense(tf, mixed.squeeze([1]), out.w, out.b);
     return { logProbs: tf.logSoftmax(logits), states: next, attention: weights.squeeze([1]) };
   }
 }

@@ -1,6 +1,7 @@
 // The three translators behind one small interface, and their default sizes.
 import type * as TF from '@tensorflow/tfjs';
-import type { ParamStore, TFModule } from './layers.ts';
+import type { ParamStore } from './layers.ts';
+import type { TFModule } from '../kernels/types.ts';
 import { RnnTranslator, type Batch, type RnnConfig } from './rnn.ts';
 import { Transformer, type TransformerConfig } from './transformer.ts';
 

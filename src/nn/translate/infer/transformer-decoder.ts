@@ -7,10 +7,10 @@
 //   logits + attention come back to JS in one dataSync: on wasm, per-op overhead dominates here.
 // The full-recompute decoder (Transformer.decode) stays the reference; tests compare the two.
 import type * as TF from '@tensorflow/tfjs';
-import { tidyObject, type Stepper } from './decode.ts';
-import { addLayerNorm, appendKeysValues, gatherRows, linear } from './fused-ops.ts';
-import type { TFModule, Tensor } from './layers.ts';
-import type { Transformer } from './transformer.ts';
+import { tidyObject, type Stepper } from './beam-search.ts';
+import { addLayerNorm, appendKeysValues, gatherRows, linear } from '../kernels/fused-ops.ts';
+import type { TFModule, Tensor } from '../kernels/types.ts';
+import type { DecoderLayerParams, EncoderLayerParams, Transformer } from '../model/transformer.ts';
 
 export interface CrossAttentionChoice {
   layer: number; // decoder layer whose encoder–decoder attention is returned
@@ -62,23 +62,23 @@ export class TransformerDecoder {
     private readonly tf: TFModule,
     private readonly model: Transformer,
   ) {
-    const { dModel: D, heads, encLayers, decLayers } = model.config;
-    const p = (name: string) => model.params.get(name);
+    const { dModel: D, heads } = model.config;
+    const w = model.w;
     const scale = 1 / Math.sqrt(D / heads);
-    const w3 = (name: string) => p(name).reshape([1, ...p(name).shape]);
-    const selfAttention = (pre: string) => ({
-      qkv: tf.concat([tf.mul(p(`${pre}_self_wq`), scale), p(`${pre}_self_wk`), p(`${pre}_self_wv`)], 1).reshape([1, D, 3 * D]),
-      qkvBias: tf.concat([tf.mul(p(`${pre}_self_bq`), scale), p(`${pre}_self_bk`), p(`${pre}_self_bv`)]),
-      selfOut: w3(`${pre}_self_wo`),
-      ff1: w3(`${pre}_ff_w1`),
-      ff2: w3(`${pre}_ff_w2`),
+    const w3 = (x: Tensor) => x.reshape([1, ...x.shape]);
+    const selfAttention = (layer: EncoderLayerParams | DecoderLayerParams) => ({
+      qkv: tf.concat([tf.mul(layer.self.wq, scale), layer.self.wk, layer.self.wv], 1).reshape([1, D, 3 * D]),
+      qkvBias: tf.concat([tf.mul(layer.self.bq, scale), layer.self.bk, layer.self.bv]),
+      selfOut: w3(layer.self.wo),
+      ff1: w3(layer.ff.w1),
+      ff2: w3(layer.ff.w2),
     });
     [this.encoder, this.srcEmbedding, this.layers, this.embedding, this.out] = tidyObject(tf, () => [
-      Array.from({ length: encLayers }, (_, l) => selfAttention(`enc${l}`)),
-      tf.mul(p('src_embed'), Math.sqrt(D)),
-      Array.from({ length: decLayers }, (_, l) => selfAttention(`dec${l}`)),
-      tf.mul(p('tgt_embed'), Math.sqrt(D)),
-      w3('out_w'),
+      w.enc.map(selfAttention),
+      tf.mul(w.srcEmbed, Math.sqrt(D)),
+      w.dec.map(selfAttention),
+      tf.mul(w.tgtEmbed, Math.sqrt(D)),
+      w3(w.out.w),
     ] as const);
     for (const t of this.owned()) tf.keep(t);
   }
@@ -97,18 +97,18 @@ export class TransformerDecoder {
     const { heads, dModel: D, encLayers } = this.model.config;
     const dh = D / heads;
     const S = ids.length;
-    const p = (name: string) => this.model.params.get(name);
     let x = tf.add(gatherRows(tf, this.srcEmbedding, ids), this.model.pe.slice([0, 0], [S, D])).reshape([1, S, D]);
     for (let l = 0; l < encLayers; l++) {
       const w = this.encoder[l]!;
+      const layer = this.model.w.enc[l]!;
       const qkv = tf.transpose(linear(tf, x, w.qkv, w.qkvBias).reshape([S, 3, heads, dh]), [1, 2, 0, 3]); // [3, h, S, dh]
       const [q, k, v] = tf.unstack(qkv) as TF.Tensor3D[];
       const weights = tf.softmax(tf.matMul(q!, k!, false, true)); // [h, S, S]
       maps?.push(weights);
       const ctx = tf.transpose(tf.matMul(weights, v!), [1, 0, 2]).reshape([1, S, D]);
-      x = addLayerNorm(tf, x, linear(tf, ctx, w.selfOut, p(`enc${l}_self_bo`)), p(`enc${l}_ln1_g`), p(`enc${l}_ln1_b`));
-      const ff = linear(tf, linear(tf, x, w.ff1, p(`enc${l}_ff_b1`), 'relu'), w.ff2, p(`enc${l}_ff_b2`));
-      x = addLayerNorm(tf, x, ff, p(`enc${l}_ln2_g`), p(`enc${l}_ln2_b`));
+      x = addLayerNorm(tf, x, linear(tf, ctx, w.selfOut, layer.self.bo), layer.ln1.g, layer.ln1.b);
+      const ff = linear(tf, linear(tf, x, w.ff1, layer.ff.b1, 'relu'), w.ff2, layer.ff.b2);
+      x = addLayerNorm(tf, x, ff, layer.ln2.g, layer.ln2.b);
     }
     return x;
   }
@@ -119,7 +119,6 @@ export class TransformerDecoder {
     const { heads, dModel: D, decLayers } = this.model.config;
     const dh = D / heads;
     const S = ids.length;
-    const p = (name: string) => this.model.params.get(name);
     const cross = this.crossAttention(ids);
     const layer = Math.min(Math.max(choice.layer, 0), decLayers - 1);
     const head = choice.head === undefined ? undefined : Math.min(Math.max(choice.head, 0), heads - 1);
@@ -137,23 +136,24 @@ export class TransformerDecoder {
         let chart: Tensor | undefined;
         for (let l = 0; l < decLayers; l++) {
           const w = this.layers[l]!;
+          const params = this.model.w.dec[l]!;
           // masked self-attention: this token over the cached prefix (each beam its parent's) and itself
           const a = appendKeysValues(tf, linear(tf, x, w.qkv, w.qkvBias), caches[l]!.keys, caches[l]!.values, parents);
           next.push({ keys: a.keys, values: a.values });
           const selfW = tf.softmax(tf.matMul(a.q as TF.Tensor4D, a.keys as TF.Tensor4D, false, true)); // [K, h, 1, t+1]
           const ctx = tf.matMul(selfW as TF.Tensor4D, a.values as TF.Tensor4D).reshape([1, K, D]);
-          x = addLayerNorm(tf, x, linear(tf, ctx, w.selfOut, p(`dec${l}_self_bo`)), p(`dec${l}_ln1_g`), p(`dec${l}_ln1_b`));
+          x = addLayerNorm(tf, x, linear(tf, ctx, w.selfOut, params.self.bo), params.ln1.g, params.ln1.b);
           // encoder–decoder attention (precomputed per sentence)
           const c = cross[l]!;
           const crossW = tf.softmax(linear(tf, x, c.scores, c.scoresBias).reshape([K, heads, S])); // [K, h, S]
           if (l === layer) chart = crossW;
-          x = addLayerNorm(tf, x, linear(tf, crossW.reshape([1, K, heads * S]), c.out, p(`dec${l}_cross_bo`)), p(`dec${l}_ln2_g`), p(`dec${l}_ln2_b`));
+          x = addLayerNorm(tf, x, linear(tf, crossW.reshape([1, K, heads * S]), c.out, params.cross.bo), params.ln2.g, params.ln2.b);
           // feed-forward
-          const ff = linear(tf, linear(tf, x, w.ff1, p(`dec${l}_ff_b1`), 'relu'), w.ff2, p(`dec${l}_ff_b2`));
-          x = addLayerNorm(tf, x, ff, p(`dec${l}_ln3_g`), p(`dec${l}_ln3_b`));
+          const ff = linear(tf, linear(tf, x, w.ff1, params.ff.b1, 'relu'), w.ff2, params.ff.b2);
+          x = addLayerNorm(tf, x, ff, params.ln3.g, params.ln3.b);
         }
         // log-softmax as wasm's native Softmax + Log: tf.logSoftmax is 6 kernels, JS 2× slower
-        const logProbs = tf.log(tf.softmax(linear(tf, x, this.out, p('out_b')))); // [1, K, V]
+        const logProbs = tf.log(tf.softmax(linear(tf, x, this.out, this.model.w.out.b))); // [1, K, V]
         return { flat: tf.concat([logProbs.reshape([-1]), chart!.reshape([-1])]), next };
       });
       disposeCaches();
@@ -183,12 +183,13 @@ export class TransformerDecoder {
     const { heads, dModel: D, decLayers } = this.model.config;
     const dh = D / heads;
     const S = ids.length;
-    const p = (name: string) => this.model.params.get(name);
+    const layers = this.model.w.dec;
     const kv = tf.tidy(() => {
       const memory = this.encode(ids).reshape([S, D]);
       const parts: Tensor[] = [];
-      for (let l = 0; l < decLayers; l++) {
-        for (const m of ['k', 'v']) parts.push(tf.add(tf.matMul(memory as TF.Tensor2D, p(`dec${l}_cross_w${m}`) as TF.Tensor2D), p(`dec${l}_cross_b${m}`)));
+      for (const { cross } of layers) {
+        parts.push(tf.add(tf.matMul(memory as TF.Tensor2D, cross.wk as TF.Tensor2D), cross.bk));
+        parts.push(tf.add(tf.matMul(memory as TF.Tensor2D, cross.wv as TF.Tensor2D), cross.bv));
       }
       return tf.stack(parts); // [2·layers, S, D]
     });
@@ -212,10 +213,10 @@ export class TransformerDecoder {
       return tf.tidy(() => {
         const m = tf.tensor2d(M, [D, heads * S]);
         return {
-          scores: tf.matMul(p(`dec${l}_cross_wq`) as TF.Tensor2D, m).reshape([1, D, heads * S]),
+          scores: tf.matMul(layers[l]!.cross.wq as TF.Tensor2D, m).reshape([1, D, heads * S]),
           // a fresh rank-1 tensor: wasm's fused matmul checks the rank its bias was created with
-          scoresBias: tf.sum(tf.mul(p(`dec${l}_cross_bq`).reshape([D, 1]), m), 0),
-          out: tf.matMul(tf.tensor2d(N, [heads * S, D]), p(`dec${l}_cross_wo`) as TF.Tensor2D).reshape([1, heads * S, D]),
+          scoresBias: tf.sum(tf.mul(layers[l]!.cross.bq.reshape([D, 1]), m), 0),
+          out: tf.matMul(tf.tensor2d(N, [heads * S, D]), layers[l]!.cross.wo as TF.Tensor2D).reshape([1, heads * S, D]),
         };
       });
     });

@@ -3,7 +3,7 @@
 // after 250k tokens, vs 5.3–5.5 with 1,000–1,500-token batches at lr 0.002–0.01, measured on the
 // same data). The attention model then takes a second stage (`--continue`, see its model card).
 // Measured training times: bench/RESULTS.md, "Translation training speed".
-import type { ModelKind } from '../../src/nn/translate/model.ts';
+import type { ModelKind } from '../model/config.ts';
 
 export interface Recipe {
   steps: number;

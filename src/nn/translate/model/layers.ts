@@ -1,12 +1,8 @@
 // Small building blocks on raw tfjs ops: parameters, embeddings, dense, a fused-gate LSTM layer,
 // layer norm. Parameters live in a ParamStore so models can be saved, loaded and trained.
 import type * as TF from '@tensorflow/tfjs';
-import { lstmSequence } from './lstm-sequence.ts';
-
-export { lstmStep } from './lstm-sequence.ts';
-
-export type Tensor = TF.Tensor;
-export type TFModule = typeof TF;
+import { lstmSequence } from '../kernels/lstm-sequence.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from '../kernels/types.ts';
 
 let stores = 0;
 
@@ -52,7 +48,7 @@ export class ParamStore {
 
 /**
  * Embedding lookup: ids [...] → [..., dim]. Its gradient needs UnsortedSegmentSum, which the
- * wasm backend lacks; patchWasmKernels() registers one (no one-hot matmul needed).
+ * wasm backend lacks; kernels/wasm-patches.ts registers one (no one-hot matmul needed).
  */
 export function embed(tf: TFModule, table: Tensor, ids: TF.Tensor): Tensor {
   return tf.gather(table, ids.toInt());
@@ -64,17 +60,6 @@ export function dense(tf: TFModule, x: Tensor, w: Tensor, b?: Tensor): Tensor {
   const y = tf.matMul(x.reshape([-1, shape[shape.length - 1]!]) as TF.Tensor2D, w as TF.Tensor2D);
   const out = b ? tf.add(y, b) : y;
   return out.reshape([...shape.slice(0, -1), w.shape[1]!]);
-}
-
-export interface LSTMWeights {
-  wx: Tensor; // [in, 4H]   input → gates (i, f, o | g)
-  wh: Tensor; // [H, 4H]    hidden → gates
-  b: Tensor; // [4H]
-}
-
-export interface LSTMState {
-  h: Tensor; // [B, H]
-  c: Tensor; // [B, H]
 }
 
 /**

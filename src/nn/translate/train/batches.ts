@@ -1,9 +1,9 @@
 // Turning corpus examples into padded id tensors, grouped by length so batches carry little
 // padding: source left-padded (the encoder ends on the last word), target right-padded.
 import type * as TF from '@tensorflow/tfjs';
-import { EOS, PAD, type Vocab } from '../../src/nn/translate/vocab.ts';
-import type { Batch } from '../../src/nn/translate/rnn.ts';
-import { Rng } from './generate.ts';
+import { EOS, PAD, type Vocab } from '../model/vocab.ts';
+import type { Batch } from '../model/rnn.ts';
+import { Rng } from '../../../../scripts/translate/generate.ts';
 
 type TFModule = typeof TF;
 

@@ -9,8 +9,8 @@
 // Other backends (tfjs-node, cpu) run lstmSequenceOps: the same maths as tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
-import type { LSTMState, LSTMWeights, TFModule, Tensor } from './layers.ts';
+import { lstmStep } from './lstm-cell.ts';
+import type { LSTMState, TFModule, Tensor, WasmBackend } from './types.ts';
 
 const FORWARD = 'NnTutorLstmSequence';
 const BACKWARD = 'NnTutorLstmSequenceGrad';
@@ -37,7 +37,8 @@ function wasmHelpers(tf: TFModule, backend: unknown): { be: WasmBackend; heap: H
 /** A tensor's data seen with another shape (same heap data; for matmul's rank-3 inputs). */
 const view = (t: TF.TensorInfo, shape: number[]): TF.TensorInfo => ({ dataId: t.dataId, shape, dtype: t.dtype });
 
-function register(tf: TFModule): void {
+/** The fused recurrence on wasm (registerKernels() in index.ts calls this once). */
+export function registerLstmSequence(tf: TFModule): void {
   tf.registerKernel({
     kernelName: FORWARD,
     backendName: 'wasm',
@@ -192,8 +193,6 @@ function register(tf: TFModule): void {
   });
 }
 
-let registered = false;
-
 /**
  * The recurrence of one LSTM layer over pre-projected inputs xg [T, B, 4H] (time-major, gates
  * i, f, o, g), with `mask` [T, B] (1 = token; padding keeps h and c at zero). Differentiable.
@@ -201,10 +200,6 @@ let registered = false;
  */
 export function lstmSequence(tf: TFModule, xg: Tensor, wh: Tensor, init: LSTMState, mask: Tensor): { hs: Tensor; state: LSTMState } {
   if (!useFusedTraining(tf)) return lstmSequenceOps(tf, xg, wh, init, mask);
-  if (!registered) {
-    registered = true;
-    if (!tf.getKernel(FORWARD, 'wasm')) register(tf);
-  }
   const [hs, cT] = tf.engine().runKernel(FORWARD, { xg, wh, h0: init.h, c0: init.c, mask }) as Tensor[];
   const T = xg.shape[0]!;
   const hT = tf.squeeze(tf.slice(hs!, [T - 1, 0, 0], [1, -1, -1]), [0]);
@@ -221,16 +216,5 @@ export function lstmSequenceOps(tf: TFModule, xg: Tensor, wh: Tensor, init: LSTM
     return s.h;
   });
   return { hs: tf.stack(outs, 0), state: s };
-}
-
-/** One step from pre-projected input gates xg [B, 4H]: one matmul and three activations. */
-export function lstmStep(tf: TFModule, w: Pick<LSTMWeights, 'wh'>, xg: Tensor, s: LSTMState): LSTMState {
-  const hidden = s.h.shape[1]!;
-  const gates = tf.add(xg, tf.matMul(s.h as TF.Tensor2D, w.wh as TF.Tensor2D)); // [B, 4H]
-  const [ifo, g] = tf.split(gates, [3 * hidden, hidden], 1);
-  const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
-  const c = tf.add(tf.mul(f!, s.c), tf.mul(i!, tf.tanh(g!)));
-  const h = tf.mul(o!, tf.tanh(c));
-  return { h, c };
 }
 

@@ -2,21 +2,21 @@
 // normalisation, vocabulary check, greedy/beam decoding, attention weights for the charts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as TF from '@tensorflow/tfjs';
-import { beamSearch, type Stepper } from './decode.ts';
-import { createModel, type ModelConfig, type ModelKind } from './model.ts';
-import { referenceRnnStepper, referenceTransformerStepper } from './reference-decoding.ts';
+import { MODELS_DIR as NN_MODELS_DIR } from '../../catalog.ts';
+import { beamSearch, type Stepper } from './beam-search.ts';
+import { createModel, type ModelConfig, type ModelKind } from '../model/config.ts';
+import { referenceRnnStepper, referenceTransformerStepper } from '../../../../tests/nn/translate/reference-decoding.ts';
 import { RnnDecoder } from './rnn-decoder.ts';
-import type { RnnTranslator } from './rnn.ts';
+import type { RnnTranslator } from '../model/rnn.ts';
 import { TransformerDecoder, type CrossAttentionChoice } from './transformer-decoder.ts';
-import { Transformer } from './transformer.ts';
-import { UNK, Vocab } from './vocab.ts';
-import { loadWeights } from './weights.ts';
+import { Transformer } from '../model/transformer.ts';
+import { UNK, Vocab } from '../model/vocab.ts';
+import { loadWeights } from '../model/weights.ts';
 
 type TFModule = typeof TF;
 
-export const MODELS_DIR = process.env.NN_TRANSLATE_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../models/translate');
+export const MODELS_DIR = path.join(NN_MODELS_DIR, 'translate');
 
 export interface ModelMetadata {
   name: ModelKind;

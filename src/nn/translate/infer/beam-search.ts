@@ -1,7 +1,7 @@
 // Greedy and beam search over any step function. The search itself is plain JS over
 // log-probabilities; models only say how to take one step for K hypotheses.
 import type * as TF from '@tensorflow/tfjs';
-import { EOS } from './vocab.ts';
+import { EOS } from '../model/vocab.ts';
 
 export interface Stepper {
   /**

@@ -2,23 +2,21 @@
 // while a decoder step's tensors are tiny ([beams, 128]): layer norm as tfjs ops is ~12 kernels
 // (moments, sub, sqrt, div, …), the LSTM cell 9, a self-attention cache update 7 (split,
 // reshapes, gathers, concats; and wasm's Concat copies element by element in JS). Each becomes
-// one JS kernel that reads and writes the wasm heap directly (like wasm-kernels.ts), and dense
+// one JS kernel that reads and writes the wasm heap directly (like wasm-patches.ts), and dense
 // layers call the fused matmul kernel without tf.fused.matMul's gradient wrapper. Forward only
-// (no gradients): training keeps the plain ops in layers.ts. On other backends (tfjs-node, cpu)
+// (no gradients): training keeps the plain ops in model/layers.ts. On other backends (tfjs-node, cpu)
 // the same maths runs as ordinary tfjs ops.
 import type * as TF from '@tensorflow/tfjs';
-import type { TFModule, Tensor } from './layers.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
+import { lstmCellOps } from './lstm-cell.ts';
+import type { TFModule, Tensor, WasmBackend } from './types.ts';
 
 const ADD_LAYER_NORM = 'NnTutorAddLayerNorm';
 const LSTM_CELL = 'NnTutorLstmCell';
 const APPEND_KV = 'NnTutorAppendKeysValues';
 const GATHER_ROWS = 'NnTutorGatherRows';
 
-let registered = false;
-
-function registerWasmKernels(tf: TFModule): void {
-  registered = true;
+/** The inference kernels on wasm (registerKernels() in index.ts calls this once). */
+export function registerFusedOps(tf: TFModule): void {
   if (!tf.getKernel(ADD_LAYER_NORM, 'wasm')) {
     tf.registerKernel({
       kernelName: ADD_LAYER_NORM,
@@ -134,11 +132,7 @@ function registerWasmKernels(tf: TFModule): void {
   }
 }
 
-const useWasm = (tf: TFModule) => {
-  if (tf.getBackend() !== 'wasm') return false;
-  if (!registered) registerWasmKernels(tf);
-  return true;
-};
+const useWasm = (tf: TFModule) => tf.getBackend() === 'wasm';
 
 /**
  * x [..., in] · w + bias, with an optional relu, as one fused matmul kernel; `w3` is the weight
@@ -202,13 +196,4 @@ export function lstmCell(tf: TFModule, gates: Tensor, c: Tensor): { h: Tensor; c
   if (!useWasm(tf)) return lstmCellOps(tf, gates, c);
   const [h, c1] = tf.engine().runKernel(LSTM_CELL, { gates, c }) as Tensor[];
   return { h: h!, c: c1! };
-}
-
-/** lstmCell as plain tfjs ops (other backends; tests). */
-export function lstmCellOps(tf: TFModule, gates: Tensor, c: Tensor): { h: Tensor; c: Tensor } {
-  const hidden = c.shape[1]!;
-  const [ifo, g] = tf.split(gates, [3 * hidden, hidden], 1);
-  const [i, f, o] = tf.split(tf.sigmoid(ifo!), 3, 1);
-  const c1 = tf.add(tf.mul(f!, c), tf.mul(i!, tf.tanh(g!)));
-  return { h: tf.mul(o!, tf.tanh(c1)), c: c1 };
 }

@@ -6,12 +6,12 @@
 // which the backward pass only scales.
 import type * as TF from '@tensorflow/tfjs';
 import { useFusedTraining } from './fused-training.ts';
-import type { WasmBackend } from './wasm-kernels.ts';
-import type { TFModule, Tensor } from './layers.ts';
+import type { TFModule, Tensor, WasmBackend } from './types.ts';
 
 const KERNEL = 'NnTutorMaskedCrossEntropy';
 
-function register(tf: TFModule): void {
+/** The fused loss on wasm (registerKernels() in index.ts calls this once). */
+export function registerCrossEntropy(tf: TFModule): void {
   tf.registerKernel({
     kernelName: KERNEL,
     backendName: 'wasm',
@@ -65,15 +65,9 @@ function negLogSoftmax(p: number, x: Float32Array, start: number, n: number, t: 
   return Math.log(sum) + max - x[t]!;
 }
 
-let registered = false;
-
 /** Mean cross-entropy per target token: logits [..., V], target [...] ids, mask [...] (1 = token). */
 export function maskedCrossEntropy(tf: TFModule, logits: Tensor, target: Tensor, mask: Tensor): TF.Scalar {
   if (!useFusedTraining(tf)) return maskedCrossEntropyOps(tf, logits, target, mask);
-  if (!registered) {
-    registered = true;
-    if (!tf.getKernel(KERNEL, 'wasm')) register(tf);
-  }
   const vocab = logits.shape[logits.shape.length - 1]!;
   const inputs = { logits: logits.reshape([-1, vocab]), target: target.reshape([-1]).toInt(), mask: mask.reshape([-1]).toFloat() };
   return (tf.engine().runKernel(KERNEL, inputs) as Tensor[])[0] as TF.Scalar;

@@ -2,12 +2,12 @@
 // benchmarked against: the transformer re-runs its decoder over every hypothesis' whole prefix
 // each step; the LSTM steps copy the encoder outputs per hypothesis. Not used by the commands.
 import type * as TF from '@tensorflow/tfjs';
-import type { Stepper } from './decode.ts';
-import type { LSTMState, TFModule } from './layers.ts';
-import type { RnnTranslator } from './rnn.ts';
-import type { AttentionMaps, Transformer } from './transformer.ts';
-import type { CrossAttentionChoice } from './transformer-decoder.ts';
-import { EOS } from './vocab.ts';
+import type { Stepper } from '../../../src/nn/translate/infer/beam-search.ts';
+import type { LSTMState, TFModule } from '../../../src/nn/translate/kernels/types.ts';
+import type { RnnTranslator } from '../../../src/nn/translate/model/rnn.ts';
+import type { AttentionMaps, Transformer } from '../../../src/nn/translate/model/transformer.ts';
+import type { CrossAttentionChoice } from '../../../src/nn/translate/infer/transformer-decoder.ts';
+import { EOS } from '../../../src/nn/translate/model/vocab.ts';
 
 export function referenceRnnStepper(tf: TFModule, model: RnnTranslator, ids: readonly number[]): Stepper {
   const enc = tf.tidy(() => {

@@ -1,8 +1,8 @@
 // One optimisation step, shared by training (train.ts) and its benchmark: gradients of the
 // batch loss, clipped by global norm 1 (LSTMs can spike), then the optimizer's update.
 import type * as TF from '@tensorflow/tfjs';
-import type { Batch } from '../../src/nn/translate/rnn.ts';
-import type { Translator } from '../../src/nn/translate/model.ts';
+import type { Batch } from '../model/rnn.ts';
+import type { Translator } from '../model/config.ts';
 
 type TFModule = typeof TF;
 

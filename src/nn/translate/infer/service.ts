@@ -1,8 +1,8 @@
 // What the commands call: text in, translation + attention + unknown words out. Loads the
 // tensor engine and the shipped models lazily, once per process.
-import { editDistance } from '../../core/suggest.ts';
-import { MODEL_KINDS, type ModelKind } from './model.ts';
-import { formatSpanish, normalizeEnglish } from './text.ts';
+import { editDistance } from '../../../core/suggest.ts';
+import { MODEL_KINDS, type ModelKind } from '../model/config.ts';
+import { formatSpanish, normalizeEnglish } from '../model/text.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 
 export const MAX_WORDS = 30;
@@ -25,15 +25,14 @@ export interface TextTranslation {
 // Loaded once and kept: under tsx every dynamic import() is a round trip to its loader thread,
 // and a /translate made five of them.
 let translatorModule: Promise<typeof import('./translator.ts')> | undefined;
-let engine: Promise<typeof import('../runtime.ts').tf> | undefined;
+let engine: Promise<typeof import('../../runtime.ts').tf> | undefined;
 
 const translatorCode = () => (translatorModule ??= import('./translator.ts'));
 
 function startEngine() {
   engine ??= (async () => {
-    const [{ initBackend, tf }, { patchWasmKernels }] = await Promise.all([import('../runtime.ts'), import('./wasm-kernels.ts')]);
+    const { initBackend, tf } = await import('../../runtime.ts');
     await initBackend();
-    patchWasmKernels(tf);
     return tf;
   })();
   engine.catch(() => (engine = undefined));

@@ -1,4 +1,4 @@
-// Two fixes for the wasm backend, installed once after initBackend():
+// Two fixes for the wasm backend, installed by registerKernels() (index.ts):
 // 1. BatchMatMul with transposeA/transposeB runs 10–15× slower than an explicit Transpose
 //    followed by a plain matmul (measured here: 812 ms vs 110 ms for 512×3072·3072×128).
 //    Every matmul gradient uses those flags, so we transpose first and call the plain kernel.
@@ -6,19 +6,10 @@
 //    lookup); this JS version reads and writes the wasm heap directly.
 import type * as TF from '@tensorflow/tfjs';
 
-type TFModule = typeof TF;
-// The wasm backend's heap helpers (public methods, not in tfjs-core's KernelBackend type).
-export interface WasmBackend {
-  makeOutput(shape: number[], dtype: TF.DataType): TF.TensorInfo;
-  typedArrayFromHeap(t: TF.TensorInfo): Float32Array | Int32Array;
-  disposeData(dataId: object): boolean;
-}
+import type { TFModule, WasmBackend } from './types.ts';
 
-let patched = false;
-
+/** Call once, with the wasm backend active. */
 export function patchWasmKernels(tf: TFModule): void {
-  if (patched || tf.getBackend() !== 'wasm') return;
-  patched = true;
   const matmul = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (matmul && transpose) {

@@ -8,10 +8,10 @@
 // - attention over the one sentence shared by all beams as plain 2-D matmuls (no tiling per beam);
 // - logits and attention back to JS in one dataSync per step.
 import type * as TF from '@tensorflow/tfjs';
-import { tidyObject, type Stepper } from './decode.ts';
-import { gatherRows, linear, lstmCell } from './fused-ops.ts';
-import type { LSTMState, TFModule, Tensor } from './layers.ts';
-import type { RnnTranslator } from './rnn.ts';
+import { tidyObject, type Stepper } from './beam-search.ts';
+import { gatherRows, linear, lstmCell } from '../kernels/fused-ops.ts';
+import type { LSTMState, LSTMWeights, TFModule, Tensor } from '../kernels/types.ts';
+import type { RnnTranslator } from '../model/rnn.ts';
 
 export class RnnDecoder {
   private readonly gates: Tensor[]; // per decoder layer [1, in + H, 4H]: wx stacked over wh
@@ -23,23 +23,21 @@ export class RnnDecoder {
     private readonly tf: TFModule,
     private readonly model: RnnTranslator,
   ) {
-    const p = (name: string) => model.params.get(name);
     const w3 = (w: Tensor) => tf.keep(w.reshape([1, ...w.shape]));
-    const stacked = (side: string) =>
-      Array.from({ length: model.config.layers }, (_, l) => tf.tidy(() => w3(tf.concat([p(`${side}${l}_wx`), p(`${side}${l}_wh`)], 0))));
-    this.gates = stacked('dec');
-    this.encGates = stacked('enc');
-    if (model.config.kind === 'attention') this.mix = w3(p('att_w'));
-    this.out = w3(p('out_w'));
+    const stacked = (layers: LSTMWeights[]) => layers.map((l) => tf.tidy(() => w3(tf.concat([l.wx, l.wh], 0))));
+    this.gates = stacked(model.w.dec);
+    this.encGates = stacked(model.w.enc);
+    if (model.w.att) this.mix = w3(model.w.att.w);
+    this.out = w3(model.w.out.w);
   }
 
   /** Encode the source ids (one sentence) and return a stepper for beam search over it. */
   start(ids: readonly number[]): Stepper {
     const tf = this.tf;
     const model = this.model;
-    const { hidden: H, layers } = model.config;
+    const { layers } = model.config;
+    const w = model.w;
     const S = ids.length;
-    const p = (name: string) => model.params.get(name);
     const enc = tidyObject(tf, () => {
       const e = this.encode(ids);
       return { outs: e.outs, outsT: tf.transpose(e.outs), states: e.states }; // outsT [H, S]
@@ -51,13 +49,13 @@ export class RnnDecoder {
       const K = prev.length;
       const reorder = K !== states[0]!.h.shape[0] || parents.some((q, k) => q !== k);
       const out = tidyObject(tf, () => {
-        let x: Tensor = gatherRows(tf, p('tgt_embed'), prev); // [K, E]
+        let x: Tensor = gatherRows(tf, w.tgtEmbed, prev); // [K, E]
         const next: LSTMState[] = [];
         for (let l = 0; l < layers; l++) {
           const s = states[l]!;
           const h = reorder ? gatherRows(tf, s.h, parents) : s.h; // [K, H]
           const c = reorder ? gatherRows(tf, s.c, parents) : s.c;
-          const cell = lstmCell(tf, linear(tf, tf.concat([x, h], 1), this.gates[l]!, p(`dec${l}_b`)), c); // gates [K, 4H]
+          const cell = lstmCell(tf, linear(tf, tf.concat([x, h], 1), this.gates[l]!, w.dec[l]!.b), c); // gates [K, 4H]
           next.push(cell);
           x = cell.h;
         }
@@ -65,10 +63,10 @@ export class RnnDecoder {
         if (this.mix) {
           weights = tf.softmax(tf.matMul(x as TF.Tensor2D, enc.outsT as TF.Tensor2D)); // [K, S]
           const context = tf.matMul(weights as TF.Tensor2D, enc.outs as TF.Tensor2D); // [K, H]
-          x = tf.tanh(linear(tf, tf.concat([x, context], 1), this.mix, p('att_b'))); // [K, H]
+          x = tf.tanh(linear(tf, tf.concat([x, context], 1), this.mix, w.att!.b)); // [K, H]
         }
         // log-softmax as wasm's native Softmax + Log: tf.logSoftmax is 6 kernels, JS 2× slower
-        const logProbs = tf.log(tf.softmax(linear(tf, x, this.out, p('out_b')))); // [K, V]
+        const logProbs = tf.log(tf.softmax(linear(tf, x, this.out, w.out.b))); // [K, V]
         const flat = weights ? tf.concat([logProbs.reshape([-1]), weights.reshape([-1])]) : logProbs.reshape([-1]);
         return { flat, next, V: logProbs.shape[1]! };
       });
@@ -96,12 +94,12 @@ export class RnnDecoder {
   private encode(ids: readonly number[]): { outs: Tensor; states: LSTMState[] } {
     const tf = this.tf;
     const { hidden: H, layers } = this.model.config;
-    const p = (name: string) => this.model.params.get(name);
-    let xs: Tensor[] = tf.unstack(gatherRows(tf, p('src_embed'), ids)).map((x) => x.reshape([1, -1])); // S × [1, E]
+    const w = this.model.w;
+    let xs: Tensor[] = tf.unstack(gatherRows(tf, w.srcEmbed, ids)).map((x) => x.reshape([1, -1])); // S × [1, E]
     const states: LSTMState[] = [];
     for (let l = 0; l < layers; l++) {
       let s: LSTMState = { h: tf.zeros([1, H]), c: tf.zeros([1, H]) };
-      xs = xs.map((x) => (s = lstmCell(tf, linear(tf, tf.concat([x, s.h], 1), this.encGates[l]!, p(`enc${l}_b`)), s.c)).h);
+      xs = xs.map((x) => (s = lstmCell(tf, linear(tf, tf.concat([x, s.h], 1), this.encGates[l]!, w.enc[l]!.b), s.c)).h);
       states.push(s);
     }
     return { outs: tf.concat(xs, 0), states }; // [S, H]
