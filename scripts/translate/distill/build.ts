@@ -116,7 +116,8 @@ write('valid', valid);
 
 const byKind: Record<string, number> = {};
 for (const e of train) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
-const tok = trainTokenizers(train, WILD_DATA_DIR);
+const courseWords = { src: new Set(gen.train.flatMap((e) => e.src)), tgt: new Set(gen.train.flatMap((e) => e.tgt)) };
+const tok = trainTokenizers(argv.includes('--keep-text') ? undefined : train, WILD_DATA_DIR, courseWords);
 const stats = {
   options: { seed, talk: talkCount, gold: goldCount, valid: validCount },
   sources: sources.length,

@@ -1,12 +1,13 @@
 // The wild corpus as model ids: each pair encoded with the subword tokenizers (copy slots shared
 // between the two sides, as at inference), plus the warm start from a word-level transformer.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
-import { SubwordTokenizer, WORD_START, type SubwordFile } from '../../../src/nn/translate/subword.ts';
-import type { Transformer } from '../../../src/nn/translate/transformer.ts';
-import { loadWeights } from '../../../src/nn/translate/weights.ts';
-import type { Encoded } from '../batches.ts';
+import { SubwordTokenizer, WORD_START, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
+import type { Transformer } from '../../../src/nn/translate/model/transformer.ts';
+import { loadWeights } from '../../../src/nn/translate/model/weights.ts';
+import type { Encoded } from '../../../src/nn/translate/train/batches.ts';
 
 export interface SubwordFiles {
   src: SubwordFile;
@@ -36,15 +37,22 @@ export function encodePairs(pairs: readonly { en: string; es: string }[], src: S
   return { data, dropped };
 }
 
-/** data/translate-wild (npm run data:translate-wild) as ids. */
+/** data/translate-wild (npm run data:translate-wild) as ids, cached beside it (encoding takes minutes). */
 export function loadWildEncoded(dir: string, maxPieces: number): WildEncoded {
   if (!fs.existsSync(path.join(dir, 'subword.json'))) throw new Error(`${dir} has no corpus yet: run npm run data:translate-wild first`);
+  const hash = createHash('sha1');
+  for (const f of ['subword.json', 'train.jsonl', 'valid.jsonl']) hash.update(fs.readFileSync(path.join(dir, f)));
+  hash.update(String(maxPieces));
+  const cacheFile = path.join(dir, `encoded-${hash.digest('hex').slice(0, 12)}.json`);
+  if (fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as WildEncoded;
   const tokenizers = JSON.parse(fs.readFileSync(path.join(dir, 'subword.json'), 'utf8')) as SubwordFiles;
   const src = new SubwordTokenizer(tokenizers.src);
   const tgt = new SubwordTokenizer(tokenizers.tgt);
   const train = encodePairs(readJsonl(path.join(dir, 'train.jsonl')), src, tgt, maxPieces);
   const valid = encodePairs(readJsonl(path.join(dir, 'valid.jsonl')), src, tgt, maxPieces);
-  return { train: train.data, valid: valid.data, tokenizers, dropped: train.dropped };
+  const out: WildEncoded = { train: train.data, valid: valid.data, tokenizers, dropped: train.dropped };
+  fs.writeFileSync(cacheFile, JSON.stringify(out));
+  return out;
 }
 
 /**

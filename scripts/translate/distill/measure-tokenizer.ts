@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SubwordTokenizer, normalizeText, type SubwordFile } from '../../../src/nn/translate/subword.ts';
+import { SubwordTokenizer, normalizeText, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
 import { loadWild } from '../devset/wild.ts';
 import { WILD_DATA_DIR } from './paths.ts';
 import { trainSpm } from './tokenizer.ts';

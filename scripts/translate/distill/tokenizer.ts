@@ -1,10 +1,10 @@
 // Trains the subword vocabularies with SentencePiece (Debian `sentencepiece`: spm_train), one
 // unigram model per language, on the normalised text the models read (subword.ts normalizeText),
-// and writes them as SubwordFile JSON that src/nn/translate/subword.ts encodes without spm.
+// and writes them as SubwordFile JSON that src/nn/translate/model/subword.ts encodes without spm.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_SLOTS, normalizeText, slotToken, type SubwordFile } from '../../../src/nn/translate/subword.ts';
+import { MAX_SLOTS, normalizeText, slotToken, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
 
 export interface TokenizerOptions {
   srcVocab: number;
@@ -12,7 +12,25 @@ export interface TokenizerOptions {
   type: 'unigram' | 'bpe';
 }
 
-export const DEFAULT_TOKENIZER: TokenizerOptions = { srcVocab: 8000, tgtVocab: 8000, type: 'unigram' };
+export const DEFAULT_TOKENIZER: TokenizerOptions = { srcVocab: 6000, tgtVocab: 5000, type: 'unigram' };
+
+/**
+ * Whole words of the beginner course (the generator's vocabulary) added as single pieces, so a
+ * course sentence encodes word by word as the word-level models read it (and a transformer can be
+ * warm-started from one: distill/encoded.ts). A whole-word piece outscores any split of the word.
+ */
+export function withWholeWords(file: SubwordFile, words: Iterable<string>): { file: SubwordFile; added: number } {
+  const have = new Set(file.pieces.map(([p]) => p));
+  const pieces = [...file.pieces];
+  let added = 0;
+  for (const w of words) {
+    if (!/^[\p{L}']+$/u.test(w) || have.has(`▁${w}`)) continue;
+    have.add(`▁${w}`);
+    pieces.push([`▁${w}`, -1]);
+    added++;
+  }
+  return { file: { ...file, pieces }, added };
+}
 
 function requireSpm(): void {
   try {
@@ -55,13 +73,20 @@ export function normalizedPairs(pairs: readonly { en: string; es: string }[]): {
   return { src, tgt };
 }
 
-export function trainTokenizers(pairs: readonly { en: string; es: string }[], dir: string, o: TokenizerOptions = DEFAULT_TOKENIZER) {
+export function trainTokenizers(
+  pairs: readonly { en: string; es: string }[] | undefined,
+  dir: string,
+  courseWords: { src: Iterable<string>; tgt: Iterable<string> },
+  o: TokenizerOptions = DEFAULT_TOKENIZER,
+) {
   const t0 = Date.now();
-  const { src, tgt } = normalizedPairs(pairs);
-  fs.writeFileSync(path.join(dir, 'src.txt'), src.join('\n') + '\n');
-  fs.writeFileSync(path.join(dir, 'tgt.txt'), tgt.join('\n') + '\n');
-  const s = trainSpm(path.join(dir, 'src.txt'), path.join(dir, 'spm-src'), o.srcVocab, o.type);
-  const t = trainSpm(path.join(dir, 'tgt.txt'), path.join(dir, 'spm-tgt'), o.tgtVocab, o.type);
-  fs.writeFileSync(path.join(dir, 'subword.json'), JSON.stringify({ src: s, tgt: t, options: o }));
-  return { ...o, seconds: (Date.now() - t0) / 1000 };
+  if (pairs) {
+    const { src, tgt } = normalizedPairs(pairs);
+    fs.writeFileSync(path.join(dir, 'src.txt'), src.join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'tgt.txt'), tgt.join('\n') + '\n');
+  }
+  const s = withWholeWords(trainSpm(path.join(dir, 'src.txt'), path.join(dir, 'spm-src'), o.srcVocab, o.type), courseWords.src);
+  const t = withWholeWords(trainSpm(path.join(dir, 'tgt.txt'), path.join(dir, 'spm-tgt'), o.tgtVocab, o.type), courseWords.tgt);
+  fs.writeFileSync(path.join(dir, 'subword.json'), JSON.stringify({ src: s.file, tgt: t.file, options: o }));
+  return { ...o, courseWordsAdded: { src: s.added, tgt: t.added }, pieces: { src: s.file.pieces.length, tgt: t.file.pieces.length }, seconds: (Date.now() - t0) / 1000 };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SubwordTokenizer, detokenize, normalizeText, type SubwordFile } from '../../../src/nn/translate/subword.ts';
+import { SubwordTokenizer, detokenize, normalizeText, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
 
 // A tiny unigram vocabulary: whole words are likelier than their pieces.
 const PIECES: [string, number][] = [

@@ -94,15 +94,19 @@ export class SubwordTokenizer {
 
   /** Most probable segmentation of one word (Viterbi over the unigram log probabilities). */
   private segment(word: string): string[] {
-    const chars = [...(WORD_START + word)];
-    const n = chars.length;
+    const text = WORD_START + word;
+    // offsets of code points, so a piece never splits a surrogate pair
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) at.push(i);
+    at.push(text.length);
+    const n = at.length - 1;
     const best = new Float64Array(n + 1).fill(-Infinity);
     const from = new Int32Array(n + 1);
     best[0] = 0;
     for (let end = 1; end <= n; end++) {
       for (let start = Math.max(0, end - this.maxPieceLen); start < end; start++) {
         if (best[start] === -Infinity) continue;
-        const id = this.index.get(chars.slice(start, end).join(''));
+        const id = this.index.get(text.slice(at[start]!, at[end]!));
         if (id === undefined || id < 3) continue;
         const score = best[start]! + this.file.pieces[id]![1];
         if (score > best[end]!) {
@@ -113,7 +117,7 @@ export class SubwordTokenizer {
     }
     if (best[n] === -Infinity) return ['<UNK>'];
     const out: string[] = [];
-    for (let end = n; end > 0; end = from[end]!) out.push(chars.slice(from[end]!, end).join(''));
+    for (let end = n; end > 0; end = from[end]!) out.push(text.slice(at[from[end]!]!, at[end]!));
     return out.reverse();
   }
 
