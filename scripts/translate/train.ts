@@ -13,7 +13,7 @@ import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../../src/
 import { loadCorpus } from './data.ts';
 import { RECIPES } from '../../src/nn/translate/train/recipes.ts';
 import { trainStep } from '../../src/nn/translate/train/step.ts';
-import { properNames } from './lexicon.ts';
+import { properNames } from './grammar/lexicon.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback?: string) => {
