@@ -9,6 +9,8 @@ import type { RequestContext } from '../src/core/command.ts';
 import { dispatchLine } from '../src/core/dispatch.ts';
 import { Registry } from '../src/core/registry.ts';
 import { availableModels, getTranslator, translateText } from '../src/nn/translate/infer/service.ts';
+import { tf } from '../src/nn/runtime.ts';
+import { referenceStepper } from '../tests/nn/translate/reference-decoding.ts';
 import { normalizeEnglish } from '../src/nn/translate/model/text.ts';
 import { machine, ms, summarize, table, writeSection, type Stats } from './lib.ts';
 
@@ -83,9 +85,9 @@ export async function run(): Promise<void> {
   for (const model of models) {
     const t = await getTranslator(model);
     const fast = t.translateTokens(src, { beam: 4 });
-    const ref = t.translateTokens(src, { beam: 4, reference: true });
+    const ref = t.translateTokens(src, { beam: 4, stepper: referenceStepper(tf, t) });
     if (fast.tokens.join(' ') !== ref.tokens.join(' ')) throw new Error(`${model}: fast and reference decoders disagree`);
-    const [r, f] = await sideBySide([() => t.translateTokens(src, { beam: 4, reference: true }), () => t.translateTokens(src, { beam: 4 })]);
+    const [r, f] = await sideBySide([() => t.translateTokens(src, { beam: 4, stepper: referenceStepper(tf, t) }), () => t.translateTokens(src, { beam: 4 })]);
     const translation = await translateText(TEN_WORDS, model);
     const png = t.hasAttention ? (await sideBySide([() => attentionChart(translation)], 20, 2))[0]! : undefined;
     decodeRows.push([

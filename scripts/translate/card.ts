@@ -44,7 +44,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       name,
       description: DESCRIPTION[name],
       data: {
-        source: 'scripts/translate/generate.ts (seeded grammar over scripts/translate/lexicon.ts; npm run data:translate)',
+        source: 'scripts/translate/generate.ts (seeded grammar in scripts/translate/grammar/ over its lexicon.ts; npm run data:translate)',
         corpus: stats,
       },
       config: meta.config,

@@ -2,7 +2,7 @@
 // no English sentence shared (train may repeat a sentence, up to MAX_TRAIN_REPEATS), plus a "long" test set of 20–30-word sentences.
 import { englishSurface, formatSpanish } from '../../src/nn/translate/model/text.ts';
 import { Rng, sentence, type Pair } from './generate.ts';
-import { properNames } from './lexicon.ts';
+import { properNames } from './grammar/lexicon.ts';
 
 export interface Example extends Pair {
   en: string; // written English, as a member would type it

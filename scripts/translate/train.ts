@@ -16,7 +16,7 @@ import { disposeBatch, encodeExamples, type Encoded, makeBatch, planBatches } fr
 import { loadCorpus } from './data.ts';
 import { RECIPES } from '../../src/nn/translate/train/recipes.ts';
 import { trainStep } from '../../src/nn/translate/train/step.ts';
-import { properNames } from './lexicon.ts';
+import { properNames } from './grammar/lexicon.ts';
 import { loadWildEncoded, warmStartFromWords, type SubwordFiles } from './distill/encoded.ts';
 import { WILD_DATA_DIR } from './distill/paths.ts';
 import type { Transformer } from '../../src/nn/translate/model/transformer.ts';

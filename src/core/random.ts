@@ -11,3 +11,30 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** mulberry32 with the helpers a generator wants: integers, picks, coin flips, weighted picks. */
+export class Rng {
+  private readonly next_: () => number;
+  constructor(seed: number) {
+    this.next_ = mulberry32(seed);
+  }
+  next(): number {
+    return this.next_();
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** Pick by weight: [[weight, value], ...]. */
+  weighted<T>(xs: readonly (readonly [number, T])[]): T {
+    const total = xs.reduce((s, [k]) => s + k, 0);
+    let r = this.next() * total;
+    for (const [k, x] of xs) if ((r -= k) < 0) return x;
+    return xs[xs.length - 1]![1];
+  }
+}

@@ -1,17 +1,7 @@
-// Small, exact scalar and vector helpers shared by the explainer demos and the toy models.
-// Plain numbers on purpose: the demos are a handful of values, and plain math is readable and fast.
+// Small, exact scalar and vector helpers for the explainer demos (the activations come from
+// nn/scalar.ts, shared with the toy models). Plain numbers on purpose: readable and fast.
 
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
-export function tanh(z: number): number {
-  return Math.tanh(z);
-}
-
-export function relu(z: number): number {
-  return z > 0 ? z : 0;
-}
+export { relu, sigmoid, tanh } from '../nn/scalar.ts';
 
 export function dot(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) throw new Error(`dot: lengths ${a.length} and ${b.length} differ`);

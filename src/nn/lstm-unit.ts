@@ -1,7 +1,7 @@
 // One LSTM unit with scalar memories, as drawn in the study notes: a long-term memory path with no
 // weight on it, and a short-term memory path that is weighted. Plain numbers rather than tfjs:
 // 12 parameters, exact, microseconds per step, and every intermediate value is visible.
-import { sigmoid, tanh } from '../explain/math.ts';
+import { sigmoid, tanh } from './scalar.ts';
 
 /** Each gate mixes yesterday's short-term memory and today's input, plus a bias. */
 export interface GateWeights {

@@ -5,7 +5,7 @@ import { addLayerNorm, addLayerNormOps, appendKeysValues, appendKeysValuesOps, l
 import { lstmCellOps } from '../../src/nn/translate/kernels/lstm-cell.ts';
 import { layerNorm } from '../../src/nn/translate/model/layers.ts';
 import { lstmStep } from '../../src/nn/translate/kernels/lstm-cell.ts';
-import { referenceRnnStepper, referenceTransformerStepper } from './translate/reference-decoding.ts';
+import { referenceRnnStepper, referenceStepper, referenceTransformerStepper } from './translate/reference-decoding.ts';
 import { RnnDecoder } from '../../src/nn/translate/infer/rnn-decoder.ts';
 import { TransformerDecoder } from '../../src/nn/translate/infer/transformer-decoder.ts';
 import { modelExists, loadTranslator } from '../../src/nn/translate/infer/translator.ts';
@@ -175,7 +175,7 @@ describe('fast decoders match the reference decoders', () => {
       for (const src of [['i', 'eat', 'bread'], ['bread', '?'], ['i', 'i', 'eat', 'eat', 'bread']]) {
         for (const beam of [1, 4]) {
           const fast = t.translateTokens(src, { beam });
-          const ref = t.translateTokens(src, { beam, reference: true });
+          const ref = t.translateTokens(src, { beam, stepper: referenceStepper(tf, t) });
           expect(fast.tokens).toEqual(ref.tokens);
           expect(fast.score).toBeCloseTo(ref.score, 3);
           expect(fast.attention.length).toBe(ref.attention.length);
@@ -195,7 +195,7 @@ describe('fast decoders match the reference decoders', () => {
       for (const text of ['my sister and i will go to the new park tomorrow', 'do you like apples?']) {
         const src = normalizeEnglish(text).tokens;
         const fast = t.translateTokens(src, { beam: 4 });
-        const ref = t.translateTokens(src, { beam: 4, reference: true });
+        const ref = t.translateTokens(src, { beam: 4, stepper: referenceStepper(tf, t) });
         expect(fast.tokens, `${m}: ${text}`).toEqual(ref.tokens);
         expect(fast.score).toBeCloseTo(ref.score, 3);
       }

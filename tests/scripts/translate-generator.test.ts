@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TRAIN_REPEATS, buildCorpus, corpusStats } from '../../scripts/translate/corpus.ts';
 import { JOBS, Rng, clauseOf, enPlural, nounPhrase, sentence, type Kind } from '../../scripts/translate/generate.ts';
-import { ADJECTIVES, NOUNS } from '../../scripts/translate/lexicon.ts';
-import { adjectiveForm, attachClitic, conjugate, determiner, gerund, imperative2, nounPlural, subjunctive1pl } from '../../scripts/translate/spanish.ts';
-import { finalizeSpanish, w, seq } from '../../scripts/translate/segment.ts';
+import { ADJECTIVES, NOUNS } from '../../scripts/translate/grammar/lexicon.ts';
+import { adjectiveForm, attachClitic, conjugate, determiner, gerund, imperative2, nounPlural, subjunctive1pl } from '../../scripts/translate/grammar/spanish.ts';
+import { finalizeSpanish, w, seq } from '../../scripts/translate/grammar/segment.ts';
 import { englishSurface, normalizeEnglish } from '../../src/nn/translate/model/text.ts';
 
 const noun = (en: string) => NOUNS.find((n) => n.en === en)!;

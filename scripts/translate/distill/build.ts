@@ -7,7 +7,7 @@
 // the generator's valid/test/long sets are removed by normalised English.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Rng } from '../generate.ts';
+import { Rng } from '../../../src/core/random.ts';
 import { loadCorpus } from '../data.ts';
 import { loadWild, englishKey } from '../devset/wild.ts';
 import { apertiumRaw, cleanApertium, requireApertium } from './apertium.ts';

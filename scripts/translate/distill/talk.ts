@@ -2,7 +2,7 @@
 // clean (capitals, apostrophes, final punctuation) so the teacher translates them well; chatify()
 // then turns a clean sentence into how people type it (lowercase, no apostrophes, u/im/dont,
 // typos, emoji), and the pair keeps the teacher's translation of the clean sentence.
-import { Rng } from '../generate.ts';
+import { Rng } from '../../../src/core/random.ts';
 
 type Slots = Record<string, readonly string[]>;
 

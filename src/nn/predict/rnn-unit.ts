@@ -2,7 +2,7 @@
 //   short_t = ReLU(wInput · x_t + wShared · short_{t-1} + bias),  prediction = wOut · short_N + biasOut
 // While the ReLU is active, day 1 reaches the prediction through wShared^(N-1): that product is
 // what explodes (|w| > 1) or vanishes (|w| < 1) as the sequence gets longer.
-import { relu } from '../../explain/math.ts';
+import { relu } from '../scalar.ts';
 
 export interface RnnWeights {
   wInput: number;

@@ -1,6 +1,6 @@
 // Training for the toy units: full-batch Adam on hand-derived BPTT gradients.
 // Separate from inference (lstm-unit.ts, rnn-unit.ts); used by scripts/predict/train-predict.ts.
-import { seededRandom } from '../../explain/math.ts';
+import { mulberry32 as seededRandom } from '../../core/random.ts';
 import type { ToyExample } from './data.ts';
 
 export type LossAndGrad = (params: readonly number[], xs: readonly number[], target: number) => { loss: number; grad: number[] };

@@ -2,7 +2,7 @@
 // [V, dim] matrix as little-endian float16) and metadata.json (sizes, training record, eval).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeHalf } from './float16.ts';
+import { encodeHalf } from '../float16.ts';
 import { WordVectors } from './vectors.ts';
 
 export interface VectorsMetadata {

@@ -1,12 +1,13 @@
-// The plain, slow decoders the fast ones (transformer-decoder.ts, rnn-decoder.ts) are checked and
-// benchmarked against: the transformer re-runs its decoder over every hypothesis' whole prefix
-// each step; the LSTM steps copy the encoder outputs per hypothesis. Not used by the commands.
+// The plain, slow decoders the fast ones (infer/transformer-decoder.ts, infer/rnn-decoder.ts) are
+// checked and benchmarked against: the transformer re-runs its decoder over every hypothesis'
+// whole prefix each step; the LSTM steps copy the encoder outputs per hypothesis.
 import type * as TF from '@tensorflow/tfjs';
 import type { Stepper } from '../../../src/nn/translate/infer/beam-search.ts';
 import type { LSTMState, TFModule } from '../../../src/nn/translate/kernels/types.ts';
 import type { RnnTranslator } from '../../../src/nn/translate/model/rnn.ts';
-import type { AttentionMaps, Transformer } from '../../../src/nn/translate/model/transformer.ts';
+import { Transformer, type AttentionMaps } from '../../../src/nn/translate/model/transformer.ts';
 import type { CrossAttentionChoice } from '../../../src/nn/translate/infer/transformer-decoder.ts';
+import type { LoadedTranslator, StepperFactory } from '../../../src/nn/translate/infer/translator.ts';
 import { EOS } from '../../../src/nn/translate/model/vocab.ts';
 
 export function referenceRnnStepper(tf: TFModule, model: RnnTranslator, ids: readonly number[]): Stepper {
@@ -86,4 +87,9 @@ export function referenceTransformerStepper(tf: TFModule, model: Transformer, id
     },
     dispose: () => tf.dispose([enc.memory, enc.mask]),
   };
+}
+
+/** The reference decoders for a loaded translator: pass as `translateTokens(src, { stepper })`. */
+export function referenceStepper(tf: TFModule, t: LoadedTranslator): StepperFactory {
+  return (ids, choice) => (t.model instanceof Transformer ? referenceTransformerStepper(tf, t.model, ids, choice) : referenceRnnStepper(tf, t.model, ids));
 }

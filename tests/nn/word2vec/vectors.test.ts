@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeHalf, encodeHalf } from '../../../src/nn/word2vec/float16.ts';
+import { decodeHalf, encodeHalf } from '../../../src/nn/float16.ts';
 import { pca2 } from '../../../src/nn/word2vec/pca.ts';
 import { lookup, normaliseWord, splitWords } from '../../../src/nn/word2vec/query.ts';
 import { loadVectors, saveVectors } from '../../../src/nn/word2vec/store.ts';

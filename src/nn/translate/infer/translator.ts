@@ -6,7 +6,6 @@ import type * as TF from '@tensorflow/tfjs';
 import { MODELS_DIR as NN_MODELS_DIR } from '../../catalog.ts';
 import { beamSearch, type Stepper } from './beam-search.ts';
 import { createModel, type ModelConfig, type ModelKind } from '../model/config.ts';
-import { referenceRnnStepper, referenceTransformerStepper } from '../../../../tests/nn/translate/reference-decoding.ts';
 import { RnnDecoder } from './rnn-decoder.ts';
 import type { RnnTranslator } from '../model/rnn.ts';
 import { TransformerDecoder, type CrossAttentionChoice } from './transformer-decoder.ts';
@@ -34,6 +33,9 @@ export interface DecodeOptions {
   /** Transformer: one head, or undefined to average heads. */
   head?: number;
 }
+
+/** Builds the stepper beam search runs for one sentence's source ids. */
+export type StepperFactory = (ids: number[], choice: CrossAttentionChoice) => Stepper;
 
 export interface TokenTranslation {
   tokens: string[]; // Spanish tokens
@@ -63,11 +65,12 @@ export class LoadedTranslator {
 
   /**
    * Source tokens → Spanish tokens (unknown words become <UNK>; callers report them first).
-   * `reference`: decode with the plain full-recompute steppers (tests and benchmarks).
+   * `stepper`: decode with another stepper than the fast decoders (tests and benchmarks pass
+   * the reference decoders of tests/nn/translate/reference-decoding.ts).
    */
-  translateTokens(src: readonly string[], opts: DecodeOptions & { reference?: boolean } = {}): TokenTranslation {
+  translateTokens(src: readonly string[], opts: DecodeOptions & { stepper?: StepperFactory } = {}): TokenTranslation {
     const ids = this.srcVocab.encode(src);
-    const stepper = opts.reference ? this.referenceStepper(ids, opts) : this.stepper(ids, opts);
+    const stepper = opts.stepper ? opts.stepper(ids, this.crossChoice(opts)) : this.stepper(ids, opts);
     // the transformer's positional table bounds its output length
     const limit = this.model instanceof Transformer ? this.model.config.maxLen : 80;
     const best = beamSearch(stepper, { beam: opts.beam ?? 4, maxLen: Math.min(2 * ids.length + 10, limit) });
@@ -88,12 +91,6 @@ export class LoadedTranslator {
     }
     this.decoder ??= new RnnDecoder(this.tf, this.model);
     return (this.decoder as RnnDecoder).start(ids);
-  }
-
-  private referenceStepper(ids: number[], opts: DecodeOptions): Stepper {
-    return this.model instanceof Transformer
-      ? referenceTransformerStepper(this.tf, this.model, ids, this.crossChoice(opts))
-      : referenceRnnStepper(this.tf, this.model, ids);
   }
 
   /** Transformer encoder self-attention for /attention: [layer][head] → [S][S]. */

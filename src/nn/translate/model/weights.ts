@@ -1,8 +1,9 @@
 // Weights on disk in the tfjs format: model.json-style manifest ("weightsManifest") plus one
-// weights.bin, optionally float16-quantised (tf.io.decodeWeights dequantises on load).
+// weights.bin, optionally float16-quantised with the repo's one half-precision codec (float16.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
+import { decodeHalf, encodeHalf } from '../../float16.ts';
 
 type TFModule = typeof TF;
 
@@ -18,39 +19,15 @@ export interface WeightsFile {
   weightsManifest: { paths: string[]; weights: WeightSpec[] }[];
 }
 
-/** IEEE half from a float32 (round to nearest even; overflow → ±inf). */
-function toHalf(f: number, view: DataView): number {
-  view.setFloat32(0, f);
-  const x = view.getUint32(0);
-  const sign = (x >>> 16) & 0x8000;
-  let exp = ((x >>> 23) & 0xff) - 127 + 15;
-  let mant = x & 0x7fffff;
-  if (exp >= 31) return sign | 0x7c00;
-  if (exp <= 0) {
-    if (exp < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - exp;
-    let half = mant >> shift;
-    if ((mant >> (shift - 1)) & 1 && ((mant & ((1 << (shift - 1)) - 1)) || half & 1)) half++;
-    return sign | half;
-  }
-  let half = sign | (exp << 10) | (mant >> 13);
-  if (mant & 0x1000 && (mant & 0xfff || half & 1)) half++;
-  return half;
-}
-
 export function saveWeights(dir: string, tensors: Map<string, TF.Tensor>, opts: { float16?: boolean; file?: string } = {}): number {
   const file = opts.file ?? 'weights';
   fs.mkdirSync(dir, { recursive: true });
   const specs: WeightSpec[] = [];
   const chunks: Buffer[] = [];
-  const view = new DataView(new ArrayBuffer(4));
   for (const [name, t] of tensors) {
     const data = t.dataSync() as Float32Array;
     if (opts.float16) {
-      const out = new Uint16Array(data.length);
-      for (let i = 0; i < data.length; i++) out[i] = toHalf(data[i]!, view);
-      chunks.push(Buffer.from(out.buffer));
+      chunks.push(Buffer.from(encodeHalf(data).buffer));
       specs.push({ name, shape: t.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
     } else {
       chunks.push(Buffer.from(new Float32Array(data).buffer));
@@ -68,7 +45,17 @@ export function loadWeights(tf: TFModule, dir: string, file = 'weights'): Map<st
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, `${file}.json`), 'utf8')) as WeightsFile;
   const group = manifest.weightsManifest[0]!;
   const buf = fs.readFileSync(path.join(dir, group.paths[0]!));
-  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  const named = tf.io.decodeWeights(ab, group.weights as TF.io.WeightsManifestEntry[]);
-  return new Map(Object.entries(named));
+  const out = new Map<string, TF.Tensor>();
+  let offset = 0;
+  for (const spec of group.weights) {
+    const n = spec.shape.reduce((a, d) => a * d, 1);
+    const half = spec.quantization?.dtype === 'float16';
+    const bytes = n * (half ? 2 : 4);
+    if (offset + bytes > buf.byteLength) throw new Error(`${path.join(dir, group.paths[0]!)}: too short for ${spec.name}`);
+    const raw = new Uint8Array(buf.buffer.slice(buf.byteOffset + offset, buf.byteOffset + offset + bytes)); // aligned copy
+    const values = half ? decodeHalf(new Uint16Array(raw.buffer)) : new Float32Array(raw.buffer);
+    out.set(spec.name, tf.tensor(values, spec.shape, 'float32'));
+    offset += bytes;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { EOS, PAD, type Vocab } from '../model/vocab.ts';
 import type { Batch } from '../model/rnn.ts';
-import { Rng } from '../../../../scripts/translate/generate.ts';
+import { Rng } from '../../../core/random.ts';
 
 type TFModule = typeof TF;
 

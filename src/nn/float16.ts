@@ -1,4 +1,6 @@
-// IEEE half-precision encode/decode: halves the shipped matrix (Node 20 has no Float16Array).
+// IEEE half precision, the one codec for every shipped float16 file (word2vec vectors.f16,
+// translation weights.bin; Node 20 has no Float16Array). Encoding rounds to nearest, ties to
+// even (as IEEE 754 and numpy's astype(float16) do); overflow gives ±inf, NaN stays NaN.
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
@@ -9,18 +11,22 @@ export function toHalf(x: number): number {
   const exp = (b >>> 23) & 0xff;
   let mant = b & 0x7fffff;
   if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // inf / NaN
-  let e = exp - 127 + 15;
+  const e = exp - 127 + 15;
   if (e >= 0x1f) return sign | 0x7c00; // overflow → inf
   if (e <= 0) {
-    if (e < -10) return sign; // underflow → 0
-    mant |= 0x800000; // subnormal half
+    if (e < -10) return sign; // below half the smallest subnormal → 0
+    mant |= 0x800000; // subnormal half: the implicit 1 becomes explicit
     const shift = 14 - e;
     let h = mant >>> shift;
-    if ((mant >>> (shift - 1)) & 1) h++; // round half up
+    const rest = mant & ((1 << shift) - 1);
+    const halfway = 1 << (shift - 1);
+    if (rest > halfway || (rest === halfway && h & 1)) h++;
     return sign | h;
   }
   let h = sign | (e << 10) | (mant >>> 13);
-  if (mant & 0x1000) h++; // round to nearest (carry may bump the exponent, which is correct)
+  const rest = mant & 0x1fff;
+  // a carry out of the mantissa bumps the exponent, which is the right result (up to inf)
+  if (rest > 0x1000 || (rest === 0x1000 && h & 1)) h++;
   return h;
 }
 
@@ -39,7 +45,11 @@ function halfTable(): Float32Array {
   return table;
 }
 
-export function encodeHalf(values: Float32Array): Uint16Array {
+export function fromHalf(h: number): number {
+  return halfTable()[h & 0xffff]!;
+}
+
+export function encodeHalf(values: ArrayLike<number>): Uint16Array {
   const out = new Uint16Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = toHalf(values[i]!);
   return out;
