@@ -4,6 +4,7 @@ import { editDistance } from '../../../core/suggest.ts';
 import { MODEL_KINDS, type ModelKind } from '../model/config.ts';
 import { formatSpanish, normalizeEnglish } from '../model/text.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
+import { pieceLabel, translateSubword } from './subword-text.ts';
 
 export const MAX_WORDS = 30;
 
@@ -75,6 +76,11 @@ function unknownWithSuggestions(t: LoadedTranslator, tokens: readonly string[]):
 export async function translateText(text: string, name: ModelKind, opts: DecodeOptions = {}): Promise<TextTranslation> {
   const input = normalizeEnglish(text);
   const t = await getTranslator(name);
+  if (t.subword) {
+    const t0 = performance.now();
+    const out = translateSubword(t, t.subword, text, opts);
+    return { model: name, source: out.pieces.map(pieceLabel), tokens: out.tokens.map(pieceLabel), text: out.text, attention: out.attention, unknown: [], ms: performance.now() - t0 };
+  }
   const unknown = unknownWithSuggestions(t, input.tokens);
   const t0 = performance.now();
   const out = t.translateTokens(input.tokens, opts);
@@ -93,6 +99,10 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
 export async function selfAttention(text: string): Promise<{ source: string[]; maps: number[][][][]; unknown: UnknownWord[] }> {
   const input = normalizeEnglish(text);
   const t = await getTranslator('transformer');
+  if (t.subword) {
+    const pieces = t.subword.src.encode(text).pieces;
+    return { source: pieces.map(pieceLabel), maps: t.encoderSelfAttention(pieces), unknown: [] };
+  }
   const unknown = unknownWithSuggestions(t, input.tokens);
   return { source: input.tokens, maps: t.encoderSelfAttention(input.tokens), unknown };
 }
