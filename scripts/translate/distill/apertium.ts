@@ -13,8 +13,8 @@ export function requireApertium(): void {
   }
 }
 
-/** Raw Apertium output (with * # @ marks) for each line; one process per `batch` lines. */
-export function apertiumRaw(lines: readonly string[], batch = 4000, onProgress?: (done: number) => void): string[] {
+/** Apertium output for each line (with its * # @ marks unless `marks: false`); one process per `batch` lines. */
+export function apertiumRaw(lines: readonly string[], batch = 4000, onProgress?: (done: number) => void, opts: { marks?: boolean } = {}): string[] {
   const out: string[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apertium-'));
   try {
@@ -25,7 +25,7 @@ export function apertiumRaw(lines: readonly string[], batch = 4000, onProgress?:
       // apertium's shell pipeline misreads a Node pipe on stdin: go through files. A blank line
       // between sentences keeps one output line per input line.
       fs.writeFileSync(inFile, chunk.map((l) => l.replace(/\s+/g, ' ')).join('\n') + '\n');
-      execFileSync('apertium', ['eng-spa', inFile, outFile], { stdio: 'ignore' });
+      execFileSync('apertium', [...(opts.marks === false ? ['-u'] : []), 'eng-spa', inFile, outFile], { stdio: 'ignore' });
       const got = fs.readFileSync(outFile, 'utf8').split('\n');
       for (let j = 0; j < chunk.length; j++) out.push((got[j] ?? '').replace(/\s+/g, ' ').trim());
       onProgress?.(out.length);
