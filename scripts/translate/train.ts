@@ -70,10 +70,12 @@ for (const k of Object.keys(config) as (keyof typeof config)[]) {
 }
 const model = createModel(tf, config, seed);
 const init = arg('init');
-let warmStart: { from: string; srcPieces: number; tgtPieces: number } | undefined;
-if (init && !flag('resume') && !flag('export') && subword && config.kind === 'transformer') {
+let warmStart: { from: string; srcPieces: number; tgtPieces: number; stage: Record<string, unknown> } | undefined;
+if (init && subword && config.kind === 'transformer') {
+  // the weights only on a fresh start (a resumed run has them in its checkpoint); the record always
   const matched = warmStartFromWords(tf, model as Transformer, path.resolve(init), subword);
-  warmStart = { from: init, srcPieces: matched.src, tgtPieces: matched.tgt };
+  const { history: _h, ...stage } = JSON.parse(fs.readFileSync(path.join(path.resolve(init), 'metadata.json'), 'utf8')).training;
+  warmStart = { from: init, srcPieces: matched.src, tgtPieces: matched.tgt, stage };
   console.error(`warm start from ${init}: ${matched.src} source and ${matched.tgt} target pieces are whole words of its vocabulary`);
 }
 const optimizer = tf.train.adam(peakLr, 0.9, 0.98, 1e-9);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SubwordTokenizer, detokenize, normalizeText, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
+import { SubwordTokenizer, detokenize, normalizeText, openingMarks, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
 
 // A tiny unigram vocabulary: whole words are likelier than their pieces.
 const PIECES: [string, number][] = [
@@ -37,7 +37,13 @@ describe('subword tokenizer', () => {
 
   it('normalises case, quotes and punctuation the same way for both languages', () => {
     expect(normalizeText('¿Dónde   VIVES? “Hola”, Ana.')).toBe('¿ dónde vives ? " hola " , ana .');
-    expect(detokenize(normalizeText('¿Dónde vives? Hola, Ana.').split(' '))).toBe('¿Dónde vives? hola, ana.');
+    expect(detokenize(normalizeText('¿Dónde vives? Hola, Ana.').split(' '))).toBe('¿Dónde vives? Hola, ana.');
+  });
+
+  it('opens Spanish questions and exclamations that lack ¿ ¡', () => {
+    expect(detokenize(openingMarks(['te', 'gusta', '?']))).toBe('¿Te gusta?');
+    expect(detokenize(openingMarks(['hola', '.', 'qué', 'bien', '!']))).toBe('Hola. ¡Qué bien!');
+    expect(openingMarks(['¿', 'vienes', '?'])).toEqual(['¿', 'vienes', '?']);
   });
 
   const shipped = path.resolve('models/translate/transformer/subword.json');

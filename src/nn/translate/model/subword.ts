@@ -59,12 +59,30 @@ export function normalizeText(text: string, slots = new Map<string, string>()): 
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Spanish opens questions and exclamations: ["te", "gusta", "?"] → ["¿", "te", "gusta", "?"]
+ * (the distilled targets often lack the opening mark; the gold ones have it).
+ */
+export function openingMarks(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let start = 0; // where the current sentence begins in out
+  for (const w of words) {
+    out.push(w);
+    if (w === '?' || w === '!') {
+      const open = w === '?' ? '¿' : '¡';
+      if (!out.slice(start).includes(open)) out.splice(start, 0, open);
+    }
+    if (w === '.' || w === '?' || w === '!') start = out.length;
+  }
+  return out;
+}
+
 /** Spanish (or English) words → written text: "¿ dónde vives ?" → "¿Dónde vives?". */
 export function detokenize(words: readonly string[], slots: ReadonlyMap<string, string> = new Map()): string {
   let s = words.map((w) => w.replace(/⟪\d⟫/g, (k) => slots.get(k) ?? '')).join(' ');
   s = s.replace(/\s+([?!.,;:…)\]])/g, '$1').replace(/([¿¡(\[])\s+/g, '$1').replace(/\s+/g, ' ').trim();
-  // first letter of the sentence and after an opening ¿ ¡
-  return s.replace(/^([¿¡"(]*)(\p{Ll})/u, (_, a: string, b: string) => a + b.toUpperCase());
+  // first letter of each sentence, also after an opening ¿ ¡
+  return s.replace(/(^|[.?!]\s+)([¿¡"(]*)(\p{Ll})/gu, (_, a: string, b: string, c: string) => a + b + c.toUpperCase());
 }
 
 export class SubwordTokenizer {
