@@ -90,7 +90,7 @@ describe('/explain', () => {
       expect(text).toContain('/neighbors will show them');
       return;
     }
-    const mod = (await import('../../src/nn/word2vec' + 'index.ts')) as { shippedVectors(): { neighbours(w: string[], k: number): { word: string; score: number }[] } };
+    const mod = (await import('../../src/nn/word2vec/' + 'index.ts')) as { shippedVectors(): { neighbours(w: string[], k: number): { word: string; score: number }[] } };
     for (const w of SHOWCASE_WORDS) {
       const expected = mod.shippedVectors().neighbours([w], 3).map((n) => `${n.word} (${n.score.toFixed(2)})`).join(', ');
       expect(text).toContain(`*${w}* → ${expected}`);
