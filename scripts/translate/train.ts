@@ -190,6 +190,8 @@ for (; step < steps && !stop && !exportOnly; step++) {
   const secs = (Date.now() - t0) / 1000;
   const done = step + 1;
   if (done % 10 === 0 || done === steps) {
+    // let SIGINT/SIGTERM handlers run: the loop is synchronous and its awaits settle as microtasks
+    await new Promise((r) => setImmediate(r));
     const rate = tokensSeen / secs;
     const eta = ((steps - done) * secs) / Math.max(1, done - firstStep);
     bar(done, ema, rate, eta);
