@@ -21,7 +21,7 @@ import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
 import { greedyBatch } from '../../src/nn/translate/infer/greedy-batch.ts';
 import { restoreCase, translateSubword } from '../../src/nn/translate/infer/subword-text.ts';
-import { detokenize, openingMarks, type SubwordTokenizer } from '../../src/nn/translate/model/subword.ts';
+import { detokenize, openingMarks, settleSlots, type SubwordTokenizer } from '../../src/nn/translate/model/subword.ts';
 import { writeQualitySection } from './results-section.ts';
 
 const argv = process.argv.slice(2);
@@ -71,9 +71,9 @@ function translateBeam(t: LoadedTranslator, examples: Example[]): string[] {
 function translateGreedy(t: LoadedTranslator, examples: Example[]): string[] {
   const sw = t.subword;
   if (sw) {
-    const encoded = examples.map((e) => sw.src.encode(englishFor(e)));
+    const encoded = examples.map((e) => sw.src.encode(englishFor(e), new Map(), { nameSlots: true }));
     return greedyBatch(tf, t, encoded.map((x) => x.pieces)).map((pieces, i) =>
-      restoreCase(detokenize(openingMarks(sw.tgt.words(pieces.map((p) => sw.tgt.id(p) ?? 2))), encoded[i]!.slots), englishFor(examples[i]!), t.properNames),
+      restoreCase(detokenize(openingMarks(settleSlots(sw.tgt.words(pieces.map((p) => sw.tgt.id(p) ?? 2)), encoded[i]!.slots)), encoded[i]!.slots), englishFor(examples[i]!), t.properNames),
     );
   }
   return greedyBatch(tf, t, examples.map((e) => e.src)).map((toks) => formatSpanish(toks, { properNames: t.properNames }));

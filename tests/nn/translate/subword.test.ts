@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SubwordTokenizer, detokenize, normalizeText, openingMarks, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
+import { SubwordTokenizer, detokenize, likelyNames, normalizeText, openingMarks, settleSlots, type SubwordFile } from '../../../src/nn/translate/model/subword.ts';
 
 // A tiny unigram vocabulary: whole words are likelier than their pieces.
 const PIECES: [string, number][] = [
@@ -38,6 +38,20 @@ describe('subword tokenizer', () => {
   it('normalises case, quotes and punctuation the same way for both languages', () => {
     expect(normalizeText('¿Dónde   VIVES? “Hola”, Ana.')).toBe('¿ dónde vives ? " hola " , ana .');
     expect(detokenize(normalizeText('¿Dónde vives? Hola, Ana.').split(' '))).toBe('¿Dónde vives? Hola, ana.');
+  });
+
+  it('copies a capitalised name it can only spell in 3+ pieces through a slot (nameSlots)', () => {
+    expect([...likelyNames('My friend Kowalski met Tom. Then we left')]).toEqual(['kowalski', 'tom']);
+    const e = tiny.encode('the cat Kowalski', new Map(), { nameSlots: true });
+    expect(e.words).toEqual(['the', 'cat', '⟪0⟫']);
+    expect(e.slots.get('⟪0⟫')).toBe('kowalski');
+    expect(tiny.encode('the cat Kowalski').words).toEqual(['the', 'cat', 'kowalski']);
+  });
+
+  it('keeps each slot once and appends slots a translation left out', () => {
+    const slots = new Map([['⟪0⟫', '3'], ['⟪1⟫', '😀']]);
+    expect(settleSlots(['compré', '⟪0⟫', '⟪0⟫', 'manzanas', '.'], slots)).toEqual(['compré', '⟪0⟫', 'manzanas', '⟪1⟫', '.']);
+    expect(settleSlots(['hola', '⟪5⟫'], new Map())).toEqual(['hola']);
   });
 
   it('opens Spanish questions and exclamations that lack ¿ ¡', () => {

@@ -1,7 +1,7 @@
 // Text in and out of an open-vocabulary (subword) translator: the source is cut into pieces
 // (copy slots for numbers, URLs, emoji, names the vocabulary cannot spell), the model writes
 // Spanish pieces, and the pieces are joined back into words with the slots restored verbatim.
-import { SubwordTokenizer, WORD_START, detokenize, openingMarks, type SubwordFile } from '../model/subword.ts';
+import { SubwordTokenizer, WORD_START, detokenize, openingMarks, settleSlots, type SubwordFile } from '../model/subword.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 
 export interface SubwordPair {
@@ -40,7 +40,7 @@ export function restoreCase(spanish: string, english: string, properNames: Reado
 }
 
 export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: string, opts: DecodeOptions = {}): SubwordTranslation {
-  const enc = sw.src.encode(text);
+  const enc = sw.src.encode(text, new Map(), { nameSlots: true });
   const out = t.translateTokens(enc.pieces, opts);
   const words = sw.tgt.words(out.tokens.map((p) => sw.tgt.id(p) ?? 2));
   return {
@@ -48,7 +48,7 @@ export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: str
     sourceWords: enc.words,
     wordOf: enc.wordOf,
     tokens: out.tokens,
-    text: restoreCase(detokenize(openingMarks(words), enc.slots), text, t.properNames),
+    text: restoreCase(detokenize(openingMarks(settleSlots(words, enc.slots)), enc.slots), text, t.properNames),
     attention: out.attention,
     score: out.score,
   };

@@ -77,6 +77,34 @@ export function openingMarks(words: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Words written with a capital inside a sentence ("my friend Kowalski"), lower-cased: with
+ * `nameSlots`, those the vocabulary can only spell in 3+ pieces are copied through as slots
+ * instead of being translated piece by piece into something invented.
+ */
+export function likelyNames(text: string): Set<string> {
+  const out = new Set<string>();
+  text.split(/\s+/).forEach((raw, i, all) => {
+    const w = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const sentenceStart = i === 0 || /[.?!]$/.test(all[i - 1]!);
+    if (!sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w)) out.add(w.toLowerCase());
+  });
+  return out;
+}
+
+/**
+ * Slots in a decoded translation: each at most once (a model may repeat one), and any the model
+ * left out appended, so nothing the user wrote is silently dropped.
+ */
+export function settleSlots(words: readonly string[], slots: ReadonlyMap<string, string>): string[] {
+  const seen = new Set<string>();
+  const out = words.filter((w) => !SLOT_RE.test(w) || (slots.has(w) && !seen.has(w) && seen.add(w)));
+  const missing = [...slots.keys()].filter((k) => !seen.has(k));
+  if (!missing.length) return out;
+  const end = out.length && /^[.?!]$/.test(out.at(-1)!) ? out.length - 1 : out.length;
+  return [...out.slice(0, end), ...missing, ...out.slice(end)];
+}
+
 /** Spanish (or English) words → written text: "¿ dónde vives ?" → "¿Dónde vives?". */
 export function detokenize(words: readonly string[], slots: ReadonlyMap<string, string> = new Map()): string {
   let s = words.map((w) => w.replace(/⟪\d⟫/g, (k) => slots.get(k) ?? '')).join(' ');
@@ -143,7 +171,8 @@ export class SubwordTokenizer {
    * Text → ids. A word with a character the vocabulary never saw becomes a copy slot, so nothing
    * the user typed maps to <UNK>. `slots` may be shared with a second call (target side in training).
    */
-  encode(text: string, slots = new Map<string, string>()): Encoded {
+  encode(text: string, slots = new Map<string, string>(), opts: { nameSlots?: boolean } = {}): Encoded {
+    const names = opts.nameSlots ? likelyNames(text) : new Set<string>();
     const normalized = normalizeText(text, slots);
     const words = normalized ? normalized.split(' ') : [];
     const pieces: string[] = [];
@@ -151,7 +180,7 @@ export class SubwordTokenizer {
     words.forEach((w, wi) => {
       let ps: string[];
       if (SLOT_RE.test(w)) ps = [w];
-      else if ([...w].some((c) => !this.chars.has(c)) && slots.size < MAX_SLOTS) {
+      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 3))) {
         const key = slotToken(slots.size);
         slots.set(key, w);
         words[wi] = key;
