@@ -79,7 +79,8 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
   if (t.subword) {
     const t0 = performance.now();
     const out = translateSubword(t, t.subword, text, opts);
-    return { model: name, source: out.pieces.map(pieceLabel), tokens: out.tokens.map(pieceLabel), text: out.text, attention: out.attention, unknown: [], ms: performance.now() - t0 };
+    const label = (p: string) => pieceLabel(p, out.slots);
+    return { model: name, source: out.pieces.map(label), tokens: out.tokens.map(label), text: out.text, attention: out.attention, unknown: [], ms: performance.now() - t0 };
   }
   const unknown = unknownWithSuggestions(t, input.tokens);
   const t0 = performance.now();
@@ -100,8 +101,8 @@ export async function selfAttention(text: string): Promise<{ source: string[]; m
   const input = normalizeEnglish(text);
   const t = await getTranslator('transformer');
   if (t.subword) {
-    const pieces = t.subword.src.encode(text).pieces;
-    return { source: pieces.map(pieceLabel), maps: t.encoderSelfAttention(pieces), unknown: [] };
+    const enc = t.subword.src.encode(text, new Map(), { nameSlots: true });
+    return { source: enc.pieces.map((p) => pieceLabel(p, enc.slots)), maps: t.encoderSelfAttention(enc.pieces), unknown: [] };
   }
   const unknown = unknownWithSuggestions(t, input.tokens);
   return { source: input.tokens, maps: t.encoderSelfAttention(input.tokens), unknown };

@@ -13,14 +13,19 @@ export function subwordPair(files: { src: SubwordFile; tgt: SubwordFile }): Subw
   return { src: new SubwordTokenizer(files.src), tgt: new SubwordTokenizer(files.tgt) };
 }
 
-/** A piece as a chart label: "▁casa" → "casa", a continuation "s" → "-s". */
-export const pieceLabel = (p: string) => (p.startsWith(WORD_START) ? p.slice(1) || '␣' : `-${p}`);
+/** A piece as a chart label: "▁casa" → "casa", a continuation "s" → "-s", a copy slot → what it copies. */
+export function pieceLabel(p: string, slots: ReadonlyMap<string, string> = new Map()): string {
+  const copied = slots.get(p);
+  if (copied !== undefined) return copied;
+  return p.startsWith(WORD_START) ? p.slice(1) || '␣' : `-${p}`;
+}
 
 export interface SubwordTranslation {
   pieces: string[]; // source pieces the model read
   sourceWords: string[]; // the source words they spell
   wordOf: number[]; // pieces[i] belongs to sourceWords[wordOf[i]]
   tokens: string[]; // Spanish pieces the model wrote
+  slots: ReadonlyMap<string, string>; // copy slot → the text it stands for
   text: string;
   attention: number[][]; // [output piece incl. <EOS>][source piece]
   score: number;
@@ -48,6 +53,7 @@ export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: str
     sourceWords: enc.words,
     wordOf: enc.wordOf,
     tokens: out.tokens,
+    slots: enc.slots,
     text: restoreCase(detokenize(openingMarks(settleSlots(words, enc.slots)), enc.slots), text, t.properNames),
     attention: out.attention,
     score: out.score,
