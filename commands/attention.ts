@@ -62,7 +62,7 @@ export const attention = defineCommand({
       'Each row is a word; the row shows how much that word draws on every word of the sentence (rows sum to 100%) to build its new representation.',
       strongest.length ? `Strongest links: ${strongest.map((s) => `${inlineCode(s.w)} → ${inlineCode(s.to)} ${Math.round(s.v * 100)}%`).join(', ')}.` : '',
       unknownLine(unknown),
-      '_Our toy transformer (trained on a generated English→Spanish corpus); try `head:` 1–4 to see heads that specialise._',
+      '_Our toy transformer (trained on a generated beginner course and Apertium-distilled English→Spanish); try `head:` 1–4 to see heads that specialise._',
     ].filter(Boolean);
     return { title: 'Self-attention', text: lines.join('\n'), images: [image] };
   },
