@@ -16,7 +16,7 @@ describe.runIf(shipped)('open-vocabulary transformer', () => {
   it('reads words it never saw as pieces: nothing is unknown', async () => {
     const r = await translateText('the zorblax flimflammed my quiztastic homework', 'transformer');
     expect(r.unknown).toEqual([]);
-    expect(r.source.join(' ')).toMatch(/zor/);
+    expect(r.source.join('').replace(/[-␣]/g, '')).toContain('zorblax');
     expect(r.text.length).toBeGreaterThan(0);
   }, 60_000);
 
