@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { MODEL_KINDS, type ModelKind } from '../../src/nn/translate/model/config.ts';
 import { translateText } from '../../src/nn/translate/infer/service.ts';
 import { corpusBleu } from './bleu.ts';
+import { splitRefs, tsvRows } from './devset/tsv.ts';
 
 export interface DevItem {
   en: string;
@@ -21,15 +22,7 @@ export const EVERYDAY_TSV = path.join(path.dirname(fileURLToPath(import.meta.url
 
 /** everyday.tsv: a header line, then `english<TAB>ref1 | ref2 | ...`. */
 export function loadEveryday(file = EVERYDAY_TSV): DevItem[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((l) => l.trim())
-    .map((l) => {
-      const [en, refs] = l.split('\t');
-      return { en: en!.trim(), refs: refs!.split(' | ').map((r) => r.trim()).filter(Boolean) };
-    });
+  return tsvRows(file).map(([en, refs]) => ({ en: en!.trim(), refs: splitRefs(refs!) }));
 }
 
 /** Exact match against any reference, ignoring case and punctuation spacing. */
