@@ -40,6 +40,7 @@ export function honestyLines(t: TextTranslation): string[] {
   const looked = t.rare.filter((r) => r.how === 'lexicon').map((r) => `${inlineCode(r.source)} → ${inlineCode(r.output)}`);
   if (copied.length) lines.push(`_Italics_: not translated by the model. Copied as typed: ${copied.join(', ')}.`);
   if (looked.length) lines.push(`${copied.length ? '' : '_Italics_: not translated by the model. '}From the dictionary: ${looked.join(', ')}.`);
+  if (t.addedNegation) lines.push(`_${t.addedNegation}_ added: the model dropped the negation, and a translation must not lose it.`);
   if (t.confidence < LOW_CONFIDENCE) lines.push(`⚠️ Low confidence: the model gave its own words only ${Math.round(t.confidence * 100)}% probability on average, so treat this as a guess.`);
   return lines;
 }

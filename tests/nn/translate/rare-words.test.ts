@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconFrom, replaceRareWords } from '../../../src/nn/translate/infer/rare-words.ts';
+import { insertNegation } from '../../../src/nn/translate/infer/negation.ts';
 import { unambiguousCorrection } from '../../../src/nn/translate/infer/typos.ts';
 
 describe('never invent: unknown source words', () => {
@@ -54,5 +55,19 @@ describe('typo correction', () => {
     expect(unambiguousCorrection('breadd', ['bread', 'breads'])).toBeUndefined();
     expect(unambiguousCorrection('xylophone', known)).toBeUndefined();
     expect(unambiguousCorrection('teh', known)).toBeUndefined(); // too short to be sure
+  });
+});
+
+describe('negation, last resort', () => {
+  it('puts "no" before the word aligned with the auxiliary, "nunca" before the verb after never', () => {
+    const tokens = ['hay', 'leche'];
+    const att = [[0.1, 0.8, 0.05, 0.05], [0.05, 0.05, 0.1, 0.8], [0.25, 0.25, 0.25, 0.25]];
+    expect(insertNegation(['there', 'is', 'no', 'milk'], tokens, att)).toBe(0);
+    expect(tokens).toEqual(['no', 'hay', 'leche']);
+    const t2 = ['ella', 'come', 'pescado'];
+    insertNegation(['she', 'never', 'eats', 'fish'], t2, [[0.9, 0, 0.1, 0], [0, 0.1, 0.9, 0], [0, 0, 0.1, 0.9], [0.25, 0.25, 0.25, 0.25]]);
+    expect(t2).toEqual(['ella', 'nunca', 'come', 'pescado']);
+    const kept = ['no', 'hay', 'leche'];
+    expect(insertNegation(['there', 'is', 'no', 'milk'], kept, [])).toBeUndefined(); // already negated
   });
 });

@@ -10,6 +10,7 @@ import { MODELS_DIR as NN_MODELS_DIR } from '../../catalog.ts';
 import { MODEL_KINDS, type ModelKind } from '../model/config.ts';
 import { SLOT_WORD, normalizeChat, type ChatChange } from '../model/chat.ts';
 import { formatSpanish, normalizeEnglish } from '../model/text.ts';
+import { insertNegation } from './negation.ts';
 import { lexiconFrom, replaceRareWords, type Lexicon, type RareWord } from './rare-words.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 import { nearestWords, unambiguousCorrection } from './typos.ts';
@@ -34,6 +35,8 @@ export interface TextTranslation {
   corrections: ChatChange[];
   /** Output words the model did not write itself: copied from the English or from the lexicon. */
   rare: RareWord[];
+  /** A negation the model dropped and the reply put back ("no", "nunca"). */
+  addedNegation?: string;
   /** `text` with those words in _italics_ (markdown, user text escaped). */
   marked: string;
   /** The model's own confidence: geometric mean of its per-token probabilities (0–1). */
@@ -140,6 +143,9 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
   const out = t.translateTokens(input.tokens, opts);
   const isUnknown = input.tokens.map((tok) => !t.srcVocab.has(tok));
   const fixed = replaceRareWords(input.shown, isUnknown, out.tokens, out.attention, loadLexicon());
+  // never drop a negation: beam search already waits for one; if the model could not write it at all, add it
+  const negationAt = insertNegation(input.shown, fixed.tokens, fixed.attention);
+  if (negationAt !== undefined) for (const r of fixed.rare) if (r.outputIndex >= negationAt) r.outputIndex++;
   const rareAt = new Set(fixed.rare.map((r) => r.outputIndex));
   const format = (render?: (tok: string, i: number) => string) =>
     formatSpanish(fixed.tokens, { exclamation: input.exclamation, properNames: t.properNames, keep: rareAt, render });
@@ -148,11 +154,12 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
     source: input.shown,
     tokens: fixed.tokens,
     text: format(),
-    marked: format((tok, i) => (rareAt.has(i) ? `_${escapeMarkdown(tok)}_` : tok)),
+    marked: format((tok, i) => (rareAt.has(i) || i === negationAt ? `_${escapeMarkdown(tok)}_` : tok)),
     attention: t.hasAttention ? fixed.attention : [],
     unknown,
     corrections: input.corrections,
     rare: fixed.rare,
+    addedNegation: negationAt !== undefined ? fixed.tokens[negationAt] : undefined,
     confidence: Math.exp(out.score / (out.tokens.length + 1)),
     ms: performance.now() - t0,
   };

@@ -87,8 +87,8 @@ export function formatSpanish(
       return opts.render ? opts.render(word, i) : word;
     });
   const question = tokens.includes('?') || tokens[0] === '¿';
-  let body = words.join(' ');
-  body = capitalize(body);
+  // the first letter, also inside markup ("_no_ hay" → "_No_ hay")
+  const body = words.join(' ').replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
   if (!body) return '';
   if (question) return `¿${body}?`;
   if (opts.exclamation) return `¡${body}!`;
