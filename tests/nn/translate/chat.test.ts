@@ -27,6 +27,10 @@ describe('chat input', () => {
     for (const [from, to] of Object.entries(CHAT_WORDS)) expect(to, from).not.toBe(from);
   });
 
+  it('leaves words that are Object properties alone', () => {
+    expect(normalizeChat('constructor toString __proto__ hasOwnProperty').changes).toEqual([]);
+  });
+
   it('keeps "ill" the adjective after am/feel, and records every rewrite', () => {
     expect(read('i feel ill')).toEqual(['i', 'feel', 'ill']);
     expect(normalizeChat('im sure u r right').changes).toEqual([{ from: 'im', to: "i'm" }, { from: 'u', to: 'you' }, { from: 'r', to: 'are' }]);

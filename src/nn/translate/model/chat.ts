@@ -71,7 +71,7 @@ export function normalizeChat(text: string): ChatInput {
     if (!m) return void out.push(raw);
     const [, pre, core, post] = m as unknown as [string, string, string, string];
     const lower = core.toLowerCase();
-    let to: string | undefined = CHAT_WORDS[lower];
+    let to: string | undefined = Object.hasOwn(CHAT_WORDS, lower) ? CHAT_WORDS[lower] : undefined; // not "constructor"
     if (lower === 'ill') to = i > 0 && ILL_ADJECTIVE_AFTER.has(out[out.length - 1]!.toLowerCase()) ? undefined : "i'll";
     if (lower === 'w' && !post && i === words.length - 1) to = undefined; // a lone trailing "w"
     if (to === undefined) return void out.push(raw);
