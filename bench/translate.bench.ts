@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
   const registry = new Registry(commands);
   const models = await availableModels();
   const loadStart = load();
-  const src = normalizeEnglish(TEN_WORDS).tokens;
+  const words = normalizeEnglish(TEN_WORDS).tokens;
 
   // 1. the whole command, beam 4 and greedy
   const commandRows: (string | number)[][] = [];
@@ -84,6 +84,8 @@ export async function run(): Promise<void> {
   const decodeRows: (string | number)[][] = [];
   for (const model of models) {
     const t = await getTranslator(model);
+    // an open-vocabulary model reads subword pieces
+    const src = t.subword ? t.subword.src.encode(TEN_WORDS).pieces : words;
     const fast = t.translateTokens(src, { beam: 4 });
     const ref = t.translateTokens(src, { beam: 4, stepper: referenceStepper(tf, t) });
     if (fast.tokens.join(' ') !== ref.tokens.join(' ')) throw new Error(`${model}: fast and reference decoders disagree`);

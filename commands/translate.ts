@@ -171,7 +171,9 @@ export const translate = defineCommand({
           ? 'Chart: each row is a Spanish word the model wrote, each column an English word it read; the darker the cell, the more attention.'
           : '',
       `${MODEL_NAMES[main.model]} · ${decodingName}${req.options.compare ? '' : ` · ${Math.round(main.ms)} ms`}.`,
-      `_A toy model: it knows ${vocabSize} English words from a generated beginner's corpus — \`/translate vocab:true\` lists them._`,
+      t.subword
+        ? `_A toy model with an open vocabulary: it reads any English as ${vocabSize} subword pieces (Read as shows them; numbers, links, emoji and unknown symbols are copied through), trained on the beginner's course and on Apertium's translations of real and chat-styled English._`
+        : `_A toy model: it knows ${vocabSize} English words from a generated beginner's corpus — \`/translate vocab:true\` lists them._`,
     ].filter(Boolean);
     if (requested !== model) lines.unshift(`The ${requested} model is not trained yet; using ${model}.`);
     return { title: req.options.compare ? 'Translation: three models side by side' : `Translation (${MODEL_NAMES[main.model]})`, text: lines.join('\n'), fields, images };

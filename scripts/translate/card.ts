@@ -5,6 +5,18 @@ import path from 'node:path';
 import { MODELS_DIR } from '../../src/nn/translate/infer/translator.ts';
 import { MODEL_KINDS } from '../../src/nn/translate/model/config.ts';
 import { DATA_DIR } from './data.ts';
+import { WILD_DATA_DIR } from './distill/paths.ts';
+import { WILD_KINDS } from './devset/wild.ts';
+
+const SUBWORD_NOTE = ' Open vocabulary: SentencePiece unigram pieces trained here (one vocabulary per language, plus every word of the beginner course as a whole piece), encoded by src/nn/translate/model/subword.ts; numbers, links, e-mails, @mentions, `code`, emoji and words with characters it never saw are copy slots (⟪0⟫, ⟪1⟫, …) put back verbatim.';
+const WILD_SOURCE = 'data/translate-wild (npm run data:translate-wild): Apertium eng-spa translations (sequence-level distillation) of Brown corpus sentences, WordNet examples and generated chat / ML study talk (part of it typed as chat: lowercase, u/im/dont, typos, emoji), mixed with the generator\'s gold pairs (30% typed as chat); the wild dev set and the generated valid/test/long sentences removed';
+
+interface WildDoc {
+  date: string;
+  beam: number;
+  sentences: number;
+  results: Record<string, { bleu: Record<string, number>; copiedWords: number; loops: number; truncations: number }>;
+}
 
 const DESCRIPTION: Record<string, string> = {
   attention: '2-layer LSTM encoder and decoder (fused gates) with dot-product attention over the encoder top layer at every decoder step (scores → softmax → weighted sum, concatenated with the decoder state → tanh dense → softmax over Spanish words).',
@@ -34,41 +46,68 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function writeCards(evalDoc: EvalDoc): void {
   const stats = fs.existsSync(path.join(DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'stats.json'), 'utf8')) : undefined;
   const ap = evalDoc.results.apertium;
+  const wildFile = path.join(MODELS_DIR, 'wild-eval.json');
+  const wildDoc = fs.existsSync(wildFile) ? (JSON.parse(fs.readFileSync(wildFile, 'utf8')) as WildDoc) : undefined;
+  const wildStats = fs.existsSync(path.join(WILD_DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(WILD_DATA_DIR, 'stats.json'), 'utf8')) : undefined;
+  const wildLine = (name: string) => {
+    const r = wildDoc?.results[name];
+    return r ? `${WILD_KINDS.map((k) => `${k} ${r.bleu[k]!.toFixed(1)}`).join(', ')}, all ${r.bleu.all!.toFixed(1)} (copied words ${r.copiedWords}, loops ${r.loops}, truncated ${r.truncations})` : undefined;
+  };
   for (const name of MODEL_KINDS) {
     const dir = path.join(MODELS_DIR, name);
     if (!fs.existsSync(path.join(dir, 'metadata.json'))) continue;
     const meta = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.json'), 'utf8'));
     const m = evalDoc.results[name];
     const tr = meta.training;
+    const wild = tr.data === 'wild';
+    const description = (DESCRIPTION[name] ?? '') + (meta.tokenizer === 'subword' ? SUBWORD_NOTE : '');
+    const ws = tr.warmStart as { from: string; srcPieces: number; tgtPieces: number; stage: Stage & { seconds: number } } | undefined;
     const card = {
       name,
-      description: DESCRIPTION[name],
-      data: {
-        source: 'scripts/translate/generate.ts (seeded grammar in scripts/translate/grammar/ over its lexicon.ts; npm run data:translate)',
-        corpus: stats,
-      },
+      description,
+      data: wild
+        ? { source: WILD_SOURCE, corpus: wildStats }
+        : {
+            source: 'scripts/translate/generate.ts (seeded grammar in scripts/translate/grammar/ over its lexicon.ts; npm run data:translate)',
+            corpus: stats,
+          },
       config: meta.config,
       parameters: meta.parameters,
       weights: { format: 'tfjs weightsManifest, float16', bytes: meta.weightsBytes },
       training: { ...tr, history: undefined },
       evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam} on the whole sets, greedy beside`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
+      wildDevSet: wildDoc?.results[name] ? { date: wildDoc.date, beam: wildDoc.beam, sentences: wildDoc.sentences, ...wildDoc.results[name], apertium: wildDoc.results.apertium } : undefined,
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
       reproduce: [
         `npm run data:translate`,
+        ...(ws
+          ? [
+              `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
+              `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+            ]
+          : wild
+            ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
+            : []),
         // one command per training stage, oldest first; later stages start from the earlier weights
         ...[...(tr.previousStages ?? []), tr].map(
-          (st: Stage, i: number) => `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}`,
+          (st: Stage, i: number) =>
+            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}`,
         ),
         'npm run eval:translate',
+        ...(wildDoc ? ['npm run eval:translate-wild'] : []),
       ],
     };
     fs.writeFileSync(path.join(dir, 'card.json'), JSON.stringify(card, null, 2));
     const lines = [
       `# ${name} — English→Spanish toy translator`,
       '',
-      DESCRIPTION[name] ?? '',
+      description,
       '',
-      `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
+      wild && wildStats
+        ? `- Data: ${WILD_SOURCE}: ${wildStats.train.toLocaleString('en')} training pairs (${Object.entries(wildStats.trainByKind as Record<string, number>).map(([k, n]) => `${n.toLocaleString('en')} ${k}`).join(', ')}), ${wildStats.valid} valid.`
+        : '',
+      ws ? `- Warm start: every weight of the word-level transformer trained first on the generated corpus (${ws.stage.steps} steps, ${Math.round(ws.stage.seconds / 60)} min; \`${ws.from}\`), its embeddings copied to the ${ws.srcPieces} English and ${ws.tgtPieces} Spanish pieces that are whole words of its vocabulary.` : '',
+      wild ? '' : `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
       `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
@@ -80,8 +119,11 @@ export function writeCards(evalDoc: EvalDoc): void {
         : '- Not evaluated yet: run npm run eval:translate.',
       m?.aer ? `- Attention alignment error rate vs gold alignments (teacher-forced, argmax per Spanish word): ${m.aer.map((a) => `${a.layer} ${pct(a.aer)}`).join('; ')}.` : '',
       ap ? `- Peer on the same sentences: Apertium eng-spa (rule-based) BLEU ${ap.test.bleu.toFixed(1)} test, ${ap.long.bleu.toFixed(1)} long.` : '',
+      wildLine(name) ? `- Wild dev set (scripts/translate/devset/wild.tsv, ${wildDoc!.sentences} hand-written sentences never trained on, multi-reference BLEU lower-cased without ¿¡?!.,;:, beam ${wildDoc!.beam}): ${wildLine(name)}; Apertium eng-spa on the same: ${wildLine('apertium') ?? 'not measured'}.` : '',
       '- BLEU by sentence length: ../bleu-by-length.png.',
-      '- A toy: it knows only the generator\'s vocabulary and constructions (`/translate vocab:true` lists the words).',
+      meta.tokenizer === 'subword'
+        ? '- A toy still: outside the beginner course it learnt from Apertium\'s translations in about an hour of training on a shared CPU, and copies what it cannot translate.'
+        : '- A toy: it knows only the generator\'s vocabulary and constructions (`/translate vocab:true` lists the words).',
       `- Reproduce: ${card.reproduce.map((c) => `\`${c}\``).join(', ')}.`,
       '',
     ].filter((l) => l !== '');

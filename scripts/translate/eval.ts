@@ -20,6 +20,8 @@ import type { Example } from './corpus.ts';
 import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
 import { greedyBatch } from '../../src/nn/translate/infer/greedy-batch.ts';
+import { restoreCase, translateSubword } from '../../src/nn/translate/infer/subword-text.ts';
+import { detokenize, openingMarks, type SubwordTokenizer } from '../../src/nn/translate/model/subword.ts';
 import { writeQualitySection } from './results-section.ts';
 
 const argv = process.argv.slice(2);
@@ -59,17 +61,50 @@ function scoreSet(hyps: string[], refs: string[]): SetScore {
   return { bleu: corpusBleu(hyps, refs), exact: hyps.filter((h, i) => h === refs[i]).length / hyps.length, sentences: hyps.length };
 }
 
+// Word-level models read the generator's tokens; subword models read the written English, as /translate does.
 function translateBeam(t: LoadedTranslator, examples: Example[]): string[] {
+  const sw = t.subword;
+  if (sw) return examples.map((e) => translateSubword(t, sw, englishFor(e), { beam }).text);
   return examples.map((e) => formatSpanish(t.translateTokens(e.src, { beam }).tokens, { properNames: t.properNames }));
 }
 
 function translateGreedy(t: LoadedTranslator, examples: Example[]): string[] {
+  const sw = t.subword;
+  if (sw) {
+    const encoded = examples.map((e) => sw.src.encode(englishFor(e)));
+    return greedyBatch(tf, t, encoded.map((x) => x.pieces)).map((pieces, i) =>
+      restoreCase(detokenize(openingMarks(sw.tgt.words(pieces.map((p) => sw.tgt.id(p) ?? 2))), encoded[i]!.slots), englishFor(examples[i]!), t.properNames),
+    );
+  }
   return greedyBatch(tf, t, examples.map((e) => e.src)).map((toks) => formatSpanish(toks, { properNames: t.properNames }));
 }
 
-/** Alignment error rate: teacher-forced attention argmax per target word vs gold links. */
+/**
+ * Alignment error rate: teacher-forced attention argmax per target word vs gold links. For a
+ * subword model each generator word is encoded on its own into pieces (course words are whole
+ * pieces); a target word's row is its first piece's, a source word's weight the sum over its pieces.
+ */
 function alignmentErrorRate(t: LoadedTranslator, examples: Example[]): { layer: string; aer: number }[] {
-  const data = encodeExamples(examples, t.srcVocab, t.tgtVocab);
+  const maps = examples.map((e) => {
+    if (!t.subword) return { src: t.srcVocab.encode(e.src), tgt: t.tgtVocab.encode(e.tgt), srcWordOf: e.src.map((_, i) => i), tgtFirst: e.tgt.map((_, i) => i) };
+    const enc = (tok: SubwordTokenizer, words: string[]) => {
+      const ids: number[] = [];
+      const wordOf: number[] = [];
+      const first: number[] = [];
+      words.forEach((w, wi) => {
+        first.push(ids.length);
+        for (const id of tok.encode(w).ids) {
+          ids.push(id);
+          wordOf.push(wi);
+        }
+      });
+      return { ids, wordOf, first };
+    };
+    const s = enc(t.subword.src, e.src);
+    const g = enc(t.subword.tgt, e.tgt);
+    return { src: s.ids, tgt: g.ids, srcWordOf: s.wordOf, tgtFirst: g.first };
+  });
+  const data = maps.map((m) => ({ src: m.src, tgt: m.tgt }));
   const leftPad = t.name !== 'transformer';
   const layers = t.name === 'transformer' ? (t.model as Transformer).config.decLayers : 1;
   const hit = new Array(layers).fill(0);
@@ -89,16 +124,19 @@ function alignmentErrorRate(t: LoadedTranslator, examples: Example[]): { layer: 
     const S = b.src.shape[1]!;
     idx.forEach((i, bi) => {
       const ex = examples[i]!;
-      const off = leftPad ? S - ex.src.length : 0;
+      const m = maps[i]!;
+      const off = leftPad ? S - m.src.length : 0;
       const goldSet = new Set(ex.align.map(([s, g]) => `${s},${g}`));
       gold += goldSet.size;
       perLayer.forEach((w, l) => {
         for (let tt = 0; tt < ex.tgt.length; tt++) {
-          const row = w[bi]![tt]!;
-          let best = off;
-          for (let s = off; s < off + ex.src.length; s++) if (row[s]! > row[best]!) best = s;
+          const row = w[bi]![m.tgtFirst[tt]!]!;
+          const perWord = new Array(ex.src.length).fill(0);
+          m.srcWordOf.forEach((word, p) => (perWord[word] += row[off + p]!));
+          let best = 0;
+          for (let s = 1; s < ex.src.length; s++) if (perWord[s] > perWord[best]) best = s;
           predicted[l]++;
-          if (goldSet.has(`${best - off},${tt}`)) hit[l]++;
+          if (goldSet.has(`${best},${tt}`)) hit[l]++;
         }
       });
     });

@@ -1,5 +1,8 @@
 // npm run train:translate -- --model attention|transformer|seq2seq [--steps N] [--tokens N]
 //   [--lr 0.003] [--warmup N] [--seed 1] [--resume] [--eval-every 250]  (defaults: RECIPES below)
+//   [--data wild [--init DIR]]: the open-vocabulary models, on the distilled corpus of
+//   npm run data:translate-wild with its subword vocabularies; --init warm-starts a transformer
+//   from a word-level transformer of the same width (scripts/translate/distill/encoded.ts).
 // Trains one translator on the generated corpus, shows a progress bar (loss, tokens/s, ETA),
 // checkpoints to data/translate/ckpt/<model>/ (resume with --resume) and writes the shipped
 // model (float16 weights, vocabularies, metadata) to models/translate/<model>/.
@@ -9,11 +12,14 @@ import { initBackend, tf } from '../../src/nn/runtime.ts';
 import { createModel, defaultConfig, type ModelKind } from '../../src/nn/translate/model/config.ts';
 import { Vocab } from '../../src/nn/translate/model/vocab.ts';
 import { loadWeights, saveWeights } from '../../src/nn/translate/model/weights.ts';
-import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../../src/nn/translate/train/batches.ts';
+import { disposeBatch, encodeExamples, type Encoded, makeBatch, planBatches } from '../../src/nn/translate/train/batches.ts';
 import { loadCorpus } from './data.ts';
 import { RECIPES } from '../../src/nn/translate/train/recipes.ts';
 import { trainStep } from '../../src/nn/translate/train/step.ts';
 import { properNames } from './grammar/lexicon.ts';
+import { loadWildEncoded, warmStartFromWords, type SubwordFiles } from './distill/encoded.ts';
+import { WILD_DATA_DIR } from './distill/paths.ts';
+import type { Transformer } from '../../src/nn/translate/model/transformer.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback?: string) => {
@@ -32,21 +38,46 @@ const warmup = Number(arg('warmup', String(recipe.warmup)));
 const seed = Number(arg('seed', '1'));
 const evalEvery = Number(arg('eval-every', '250'));
 const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
-const ckptDir = path.resolve(`data/translate/ckpt/${kind}`);
+const wild = arg('data', 'generated') === 'wild';
+const ckptDir = path.resolve(`data/translate/ckpt/${kind}${wild ? '-wild' : ''}`);
 
 const backend = await initBackend();
-const corpus = loadCorpus();
-const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
-const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
-const train = encodeExamples(corpus.train, srcVocab, tgtVocab);
-const valid = encodeExamples(corpus.valid.slice(0, 1000), srcVocab, tgtVocab);
+let srcVocab: Vocab;
+let tgtVocab: Vocab;
+let train: Encoded[];
+let valid: Encoded[];
+let subword: SubwordFiles | undefined;
+if (wild) {
+  const w = loadWildEncoded(WILD_DATA_DIR, Number(arg('max-pieces', '100')));
+  subword = w.tokenizers;
+  srcVocab = new Vocab(w.tokenizers.src.pieces.map(([p]) => p));
+  tgtVocab = new Vocab(w.tokenizers.tgt.pieces.map(([p]) => p));
+  train = w.train;
+  valid = w.valid;
+} else {
+  const corpus = loadCorpus();
+  srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
+  tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
+  train = encodeExamples(corpus.train, srcVocab, tgtVocab);
+  valid = encodeExamples(corpus.valid.slice(0, 1000), srcVocab, tgtVocab);
+}
 const leftPad = kind !== 'transformer';
 const config = defaultConfig(kind, srcVocab.size, tgtVocab.size);
+if (wild && config.kind === 'transformer') config.maxLen = 128; // subword sentences run longer
 for (const k of Object.keys(config) as (keyof typeof config)[]) {
   const v = arg(String(k));
   if (v !== undefined && typeof config[k] === 'number') (config as unknown as Record<string, number>)[k] = Number(v);
 }
 const model = createModel(tf, config, seed);
+const init = arg('init');
+let warmStart: { from: string; srcPieces: number; tgtPieces: number; stage: Record<string, unknown> } | undefined;
+if (init && subword && config.kind === 'transformer') {
+  // the weights only on a fresh start (a resumed run has them in its checkpoint); the record always
+  const matched = warmStartFromWords(tf, model as Transformer, path.resolve(init), subword);
+  const { history: _h, ...stage } = JSON.parse(fs.readFileSync(path.join(path.resolve(init), 'metadata.json'), 'utf8')).training;
+  warmStart = { from: init, srcPieces: matched.src, tgtPieces: matched.tgt, stage };
+  console.error(`warm start from ${init}: ${matched.src} source and ${matched.tgt} target pieces are whole words of its vocabulary`);
+}
 const optimizer = tf.train.adam(peakLr, 0.9, 0.98, 1e-9);
 const vars = [...model.params.vars.values()];
 
@@ -193,6 +224,8 @@ if (!exportOnly) await checkpoint();
 if (step >= steps || exportOnly) {
   const bytes = saveWeights(outDir, model.params.vars, { float16: true });
   fs.writeFileSync(path.join(outDir, 'vocab.json'), JSON.stringify({ src: srcVocab.words(), tgt: tgtVocab.words() }));
+  if (subword) fs.writeFileSync(path.join(outDir, 'subword.json'), JSON.stringify(subword));
+  else fs.rmSync(path.join(outDir, 'subword.json'), { force: true });
   const names = properNames();
   const meta = {
     name: kind,
@@ -200,7 +233,10 @@ if (step >= steps || exportOnly) {
     parameters: params,
     weightsBytes: bytes,
     properNames: [...names.es],
+    ...(subword ? { tokenizer: 'subword' as const } : {}),
     training: {
+      data: wild ? 'wild' : 'generated',
+      ...(warmStart ? { warmStart } : {}),
       steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,

@@ -23,7 +23,8 @@ describe('/translate', () => {
   it('writes questions with ¿…?, corrects a clear typo in "Read as", copies an unknown word in italics', async () => {
     const q = await run('/translate text:Do you like apples?');
     expect(field(q, 'Translation')).toMatch(/^¿.*\?$/);
-    const u = await run('/translate text:I eat the appels and xylophones');
+    // a word-level model (the open-vocabulary transformer has no unknown words)
+    const u = await run('/translate text:I eat the appels and xylophones model:attention');
     expect(u.status).toBe('ok');
     expect(u.reply.text).toContain('Read as: `i eat the apples and xylophones` (`appels` → `apples`)');
     expect(field(u, 'Translation')).toContain('_xylophones_'); // copied, marked, not replaced by an invented word

@@ -183,7 +183,7 @@ describe('fast decoders match the reference decoders', () => {
     for (const m of shipped) {
       const t = await loadTranslator(tf, m);
       for (const text of ['my sister and i will go to the new park tomorrow', 'do you like apples?']) {
-        const src = normalizeEnglish(text).tokens;
+        const src = t.subword ? t.subword.src.encode(text).pieces : normalizeEnglish(text).tokens;
         const fast = t.translateTokens(src, { beam: 4 });
         const ref = t.translateTokens(src, { beam: 4, stepper: referenceStepper(tf, t) });
         expect(fast.tokens, `${m}: ${text}`).toEqual(ref.tokens);

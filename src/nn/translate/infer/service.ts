@@ -13,6 +13,7 @@ import { formatSpanish, normalizeEnglish } from '../model/text.ts';
 import { insertNegation } from './negation.ts';
 import { lexiconFrom, replaceRareWords, type Lexicon, type RareWord } from './rare-words.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
+import { pieceLabel, translateSubword } from './subword-text.ts';
 import { nearestWords, unambiguousCorrection } from './typos.ts';
 
 export { nearestWords } from './typos.ts';
@@ -135,8 +136,37 @@ function readInput(t: LoadedTranslator, text: string): { tokens: string[]; shown
   return { tokens, shown, exclamation: input.exclamation, corrections };
 }
 
+/**
+ * Chat rewrites for an open-vocabulary model, whose tokenizer copies emoji, URLs and code
+ * itself: the chat words are rewritten, the verbatim spans put back as typed.
+ */
+function chatText(text: string): { text: string; changes: ChatChange[] } {
+  const chat = normalizeChat(text);
+  return { text: chat.text.replace(/zzslot([a-z])zz/g, (m, c: string) => chat.slots[c.charCodeAt(0) - 97] ?? m), changes: chat.changes };
+}
+
+function translateOpenVocabulary(t: LoadedTranslator, name: ModelKind, text: string, opts: DecodeOptions): TextTranslation {
+  const t0 = performance.now();
+  const chat = chatText(text);
+  const out = translateSubword(t, t.subword!, chat.text, opts);
+  return {
+    model: name,
+    source: out.pieces.map(pieceLabel),
+    tokens: out.tokens.map(pieceLabel),
+    text: out.text,
+    marked: escapeMarkdown(out.text),
+    attention: out.attention,
+    unknown: [],
+    corrections: chat.changes,
+    rare: [],
+    confidence: Math.exp(out.score / (out.tokens.length + 1)),
+    ms: performance.now() - t0,
+  };
+}
+
 export async function translateText(text: string, name: ModelKind, opts: DecodeOptions = {}): Promise<TextTranslation> {
   const t = await getTranslator(name);
+  if (t.subword) return translateOpenVocabulary(t, name, text, opts);
   const input = readInput(t, text);
   const unknown = unknownWithSuggestions(t, input.tokens.filter((tok) => !SLOT_WORD.test(tok))).map((u) => ({ ...u, word: input.shown[input.tokens.indexOf(u.word)] ?? u.word }));
   const t0 = performance.now();
@@ -168,6 +198,10 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
 /** Encoder self-attention of the transformer for /attention: [layer][head][S][S]. */
 export async function selfAttention(text: string): Promise<{ source: string[]; maps: number[][][][]; unknown: UnknownWord[] }> {
   const t = await getTranslator('transformer');
+  if (t.subword) {
+    const pieces = t.subword.src.encode(chatText(text).text).pieces;
+    return { source: pieces.map(pieceLabel), maps: t.encoderSelfAttention(pieces), unknown: [] };
+  }
   const input = readInput(t, text);
   const unknown = unknownWithSuggestions(t, input.tokens.filter((tok) => !SLOT_WORD.test(tok)));
   return { source: input.shown, maps: t.encoderSelfAttention(input.tokens), unknown };

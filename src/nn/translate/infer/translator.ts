@@ -13,6 +13,7 @@ import { TransformerDecoder, type CrossAttentionChoice } from './transformer-dec
 import { Transformer } from '../model/transformer.ts';
 import { UNK, Vocab } from '../model/vocab.ts';
 import { loadWeights } from '../model/weights.ts';
+import { subwordPair, type SubwordPair } from './subword-text.ts';
 
 type TFModule = typeof TF;
 
@@ -47,6 +48,8 @@ export interface TokenTranslation {
 
 export class LoadedTranslator {
   readonly properNames: ReadonlySet<string>;
+  /** Open-vocabulary models: their subword tokenizers (subword.json beside the weights). */
+  subword?: SubwordPair;
   /** Fast decoder, built on first use from the (then frozen) weights. */
   private decoder?: TransformerDecoder | RnnDecoder;
   constructor(
@@ -160,7 +163,10 @@ export function loadTranslator(tf: TFModule, name: ModelKind, dir = MODELS_DIR):
         v.assign(w);
         w.dispose();
       }
-      return new LoadedTranslator(tf, name, meta, new Vocab(vocab.src), new Vocab(vocab.tgt), model);
+      const loaded = new LoadedTranslator(tf, name, meta, new Vocab(vocab.src), new Vocab(vocab.tgt), model);
+      const subwordFile = path.join(base, 'subword.json');
+      if (fs.existsSync(subwordFile)) loaded.subword = subwordPair(JSON.parse(fs.readFileSync(subwordFile, 'utf8')));
+      return loaded;
     })();
     cache.set(key, p);
     p.catch(() => cache.delete(key));

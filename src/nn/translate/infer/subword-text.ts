@@ -1,0 +1,55 @@
+// Text in and out of an open-vocabulary (subword) translator: the source is cut into pieces
+// (copy slots for numbers, URLs, emoji, names the vocabulary cannot spell), the model writes
+// Spanish pieces, and the pieces are joined back into words with the slots restored verbatim.
+import { SubwordTokenizer, WORD_START, detokenize, openingMarks, type SubwordFile } from '../model/subword.ts';
+import type { DecodeOptions, LoadedTranslator } from './translator.ts';
+
+export interface SubwordPair {
+  src: SubwordTokenizer;
+  tgt: SubwordTokenizer;
+}
+
+export function subwordPair(files: { src: SubwordFile; tgt: SubwordFile }): SubwordPair {
+  return { src: new SubwordTokenizer(files.src), tgt: new SubwordTokenizer(files.tgt) };
+}
+
+/** A piece as a chart label: "▁casa" → "casa", a continuation "s" → "-s". */
+export const pieceLabel = (p: string) => (p.startsWith(WORD_START) ? p.slice(1) || '␣' : `-${p}`);
+
+export interface SubwordTranslation {
+  pieces: string[]; // source pieces the model read
+  sourceWords: string[]; // the source words they spell
+  wordOf: number[]; // pieces[i] belongs to sourceWords[wordOf[i]]
+  tokens: string[]; // Spanish pieces the model wrote
+  text: string;
+  attention: number[][]; // [output piece incl. <EOS>][source piece]
+  score: number;
+}
+
+/**
+ * Capitals the user wrote inside the sentence (names: "with Kowalski") come back on the same
+ * words of the translation; the tokenizer itself reads and writes lower case.
+ */
+export function restoreCase(spanish: string, english: string, properNames: ReadonlySet<string> = new Set()): string {
+  const capitalised = new Map<string, string>();
+  english.split(/\s+/).forEach((w, i) => {
+    const word = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (i > 0 && /^\p{Lu}/u.test(word) && word !== 'I') capitalised.set(word.toLowerCase(), word);
+  });
+  return spanish.replace(/\p{L}+/gu, (w) => capitalised.get(w) ?? (properNames.has(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w));
+}
+
+export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: string, opts: DecodeOptions = {}): SubwordTranslation {
+  const enc = sw.src.encode(text);
+  const out = t.translateTokens(enc.pieces, opts);
+  const words = sw.tgt.words(out.tokens.map((p) => sw.tgt.id(p) ?? 2));
+  return {
+    pieces: enc.pieces,
+    sourceWords: enc.words,
+    wordOf: enc.wordOf,
+    tokens: out.tokens,
+    text: restoreCase(detokenize(openingMarks(words), enc.slots), text, t.properNames),
+    attention: out.attention,
+    score: out.score,
+  };
+}
