@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.ts';
 import { inlineCode, type Field, type ImageAttachment, type Reply } from '../src/core/reply.ts';
 import { renderHeatmap } from '../src/render/index.ts';
 import type { ModelKind } from '../src/nn/translate/model/config.ts';
-import type { TextTranslation, UnknownWord } from '../src/nn/translate/infer/service.ts';
+import { LOW_CONFIDENCE, type TextTranslation, type UnknownWord } from '../src/nn/translate/infer/service.ts';
 
 const EXAMPLE = "/translate text:let's go to the beach";
 /**
@@ -19,6 +19,43 @@ export function unknownLine(unknown: readonly UnknownWord[]): string {
   if (!unknown.length) return '';
   const parts = unknown.map((u) => `${inlineCode(u.word)}${u.suggestions.length ? ` (did you mean ${u.suggestions.map(inlineCode).join(', ')}?)` : ''}`);
   return `⚠️ Not in my vocabulary, so I could not really translate: ${parts.join('; ')}.`;
+}
+
+/** "Read as:" with what was rewritten: chat words and corrected typos. */
+export function readAsLine(t: TextTranslation): string {
+  const changes = t.corrections.length ? ` (${t.corrections.map((c) => `${inlineCode(c.from)} → ${inlineCode(c.to)}`).join(', ')})` : '';
+  return `Read as: ${inlineCode(t.source.join(' '))}${changes}`;
+}
+
+/** The words the model did not translate itself, and the low-confidence warning. */
+export function honestyLines(t: TextTranslation): string[] {
+  const lines: string[] = [];
+  const suggestions = new Map(t.unknown.map((u) => [u.word.toLowerCase(), u.suggestions]));
+  const copied = t.rare
+    .filter((r) => r.how === 'copied')
+    .map((r) => {
+      const s = suggestions.get(r.source.toLowerCase()) ?? [];
+      return `${inlineCode(r.source)}${s.length ? ` (did you mean ${s.map(inlineCode).join(', ')}?)` : ''}`;
+    });
+  const looked = t.rare.filter((r) => r.how === 'lexicon').map((r) => `${inlineCode(r.source)} → ${inlineCode(r.output)}`);
+  if (copied.length) lines.push(`_Italics_: not translated by the model. Copied as typed: ${copied.join(', ')}.`);
+  if (looked.length) lines.push(`${copied.length ? '' : '_Italics_: not translated by the model. '}From the dictionary: ${looked.join(', ')}.`);
+  if (t.addedNegation) lines.push(`_${t.addedNegation}_ added: the model dropped the negation, and a translation must not lose it.`);
+  if (t.confidence < LOW_CONFIDENCE) lines.push(`⚠️ Low confidence: the model gave its own words only ${Math.round(t.confidence * 100)}% probability on average, so treat this as a guess.`);
+  return lines;
+}
+
+/** compare:true — when the models disagree, one line saying why, pointing to /explain attention. */
+export function disagreementLine(results: readonly TextTranslation[]): string {
+  const texts = new Map(results.map((r) => [r.model, r.text]));
+  if (new Set(texts.values()).size <= 1) return results.length > 1 ? 'All models agree.' : '';
+  const s2s = texts.get('seq2seq');
+  const withAttention = results.filter((r) => r.model !== 'seq2seq').map((r) => r.text);
+  const why =
+    s2s !== undefined && new Set(withAttention).size === 1
+      ? 'plain seq2seq must squeeze the whole sentence into one context vector, while the attention models look back at every English word as they write'
+      : 'each model looked at different English words while writing (compare the charts)';
+  return `The models disagree: ${why} — see \`/explain attention\`.`;
 }
 
 export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachment | undefined {
@@ -118,15 +155,16 @@ export const translate = defineCommand({
     const t = await service.getTranslator(main.model);
     const vocabSize = t.srcVocab.words().length;
 
-    const fields: Field[] = [{ name: 'Translation', value: main.text || '(nothing)' }];
+    const fields: Field[] = [{ name: 'Translation', value: main.marked || '(nothing)' }];
     if (req.options.compare) {
-      for (const r of results) fields.push({ name: MODEL_NAMES[r.model], value: `${r.text || '(nothing)'}\n${Math.round(r.ms)} ms`, inline: true });
+      for (const r of results) fields.push({ name: MODEL_NAMES[r.model], value: `${r.marked || '(nothing)'}\n${Math.round(r.ms)} ms`, inline: true });
     }
     const images = results.map((r) => attentionChart(r, headNote(r.model))).filter((x): x is ImageAttachment => !!x);
     const lines = [
-      `**${main.text || '(no translation)'}**`,
-      `Read as: ${inlineCode(main.source.join(' '))}`,
-      unknownLine(main.unknown),
+      `**${main.marked || '(no translation)'}**`,
+      readAsLine(main),
+      ...honestyLines(main),
+      req.options.compare ? disagreementLine(results) : '',
       main.model === 'seq2seq' && !req.options.compare
         ? 'Plain seq2seq has no attention: the whole sentence goes through one context vector (each layer’s h and c), so there is no chart — try `model:attention`.'
         : images.length

@@ -20,16 +20,37 @@ describe('/translate', () => {
     expect(r.reply.text).toMatch(/toy model/i);
   }, 30_000);
 
-  it('writes questions with ¿…? and names unknown words with suggestions', async () => {
+  it('writes questions with ¿…?, corrects a clear typo in "Read as", copies an unknown word in italics', async () => {
     const q = await run('/translate text:Do you like apples?');
     expect(field(q, 'Translation')).toMatch(/^¿.*\?$/);
     // a word-level model (the open-vocabulary transformer has no unknown words)
     const u = await run('/translate text:I eat the appels and xylophones model:attention');
     expect(u.status).toBe('ok');
-    expect(u.reply.text).toContain('`appels`');
-    expect(u.reply.text).toContain('`xylophones`');
-    expect(u.reply.text).toMatch(/did you mean `apples?`/);
+    expect(u.reply.text).toContain('Read as: `i eat the apples and xylophones` (`appels` → `apples`)');
+    expect(field(u, 'Translation')).toContain('_xylophones_'); // copied, marked, not replaced by an invented word
+    expect(u.reply.text).toMatch(/Copied as typed: `xylophones`/);
   }, 30_000);
+
+  it('copies names, numbers, emoji and URLs through verbatim, and reads chat English', async () => {
+    const r = await run('/translate text:im going to the beach w Kowalski and 25 friends 🏖️ https://example.com/x');
+    const t = field(r, 'Translation')!;
+    for (const verbatim of ['Kowalski', '25', '🏖️', 'https://example.com/x']) expect(t).toContain(verbatim);
+    expect(r.reply.text).toContain('`im` → `i\'m`');
+    expect(t).not.toMatch(/@everyone|<@/);
+    const mention = await run('/translate text:i like @everyone');
+    expect(field(mention, 'Translation')).toContain('@everyone'); // copied as text; the adapters never ping
+  }, 30_000);
+
+  it('never drops a negation (chat and written English, every shipped model)', async () => {
+    const { availableModels } = await import('../../src/nn/translate/infer/service.ts');
+    const negated = ['i dont like apples', 'she never eats fish', 'we cant go to the park', "I don't have a car.", 'they are not at home', 'there is no milk', 'my brother doesnt want to study today', 'i will never forget you'];
+    for (const m of await availableModels()) {
+      for (const text of negated) {
+        const r = await run(`/translate text:${text} model:${m}`);
+        expect(field(r, 'Translation')!.replace(/_/g, ''), `${m}: ${text}`).toMatch(/\b(no|nunca|ni|nadie|nada|tampoco|ningún|ninguna|jamás)\b/i);
+      }
+    }
+  }, 120_000);
 
   it('compares the shipped models side by side', async () => {
     const { availableModels } = await import('../../src/nn/translate/infer/service.ts');
@@ -39,6 +60,10 @@ describe('/translate', () => {
     const label = { attention: 'LSTM + attention', transformer: 'transformer', seq2seq: 'plain seq2seq (LSTM, no attention)' } as const;
     expect(names).toEqual(['Translation', ...shipped.map((m) => label[m])]);
     expect(r.reply.images?.length).toBe(shipped.filter((m) => m !== 'seq2seq').length);
+    // one line on agreement; when they disagree it says why and points to /explain attention
+    expect(r.reply.text).toMatch(/All models agree\.|The models disagree: .*`\/explain attention`/);
+    const hard = await run('/translate text:the weather is nice today and my sister wants to study with me compare:true');
+    if (shipped.length > 1) expect(hard.reply.text).toMatch(/All models agree\.|The models disagree: .*`\/explain attention`/);
   }, 60_000);
 
   it('answers empty, punctuation-only and overlong input with a clear message', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend, tf } from '../../../src/nn/runtime.ts';
-import { beamSearch, type Stepper } from '../../../src/nn/translate/infer/beam-search.ts';
+import { beamSearch, blockedTokens, coveragePenalty, lengthPenalty, type Stepper } from '../../../src/nn/translate/infer/beam-search.ts';
 import { referenceRnnStepper, referenceStepper, referenceTransformerStepper } from './reference-decoding.ts';
 import { RnnDecoder } from '../../../src/nn/translate/infer/rnn-decoder.ts';
 import { TransformerDecoder } from '../../../src/nn/translate/infer/transformer-decoder.ts';
@@ -190,5 +190,43 @@ describe('fast decoders match the reference decoders', () => {
         expect(fast.score).toBeCloseTo(ref.score, 3);
       }
     }
+  });
+});
+
+describe('decoding against loops and truncation', () => {
+  // a model stuck on "a": it always prefers token 2 again, then 3, then <EOS>
+  const loop: Stepper = {
+    step: (prev) => ({
+      logProbs: prev.map(() => Float32Array.from([1e-9, 0.05, 0.6, 0.3, 0.05].map(Math.log))),
+      attention: prev.map(() => new Float32Array(0)),
+    }),
+    dispose: () => {},
+  };
+
+  it('blocks repeated 3-grams and a word twice in a row', () => {
+    expect([...blockedTokens([2, 3, 4, 2, 3], 3)].sort()).toEqual([3, 4]); // "2 3 4" seen; 3 just written
+    const out = beamSearch(loop, { beam: 4, maxLen: 12 });
+    for (let i = 1; i < out.tokens.length; i++) expect(out.tokens[i]).not.toBe(out.tokens[i - 1]);
+    const grams = out.tokens.slice(2).map((_, i) => out.tokens.slice(i, i + 3).join(' '));
+    expect(new Set(grams).size).toBe(grams.length);
+  });
+
+  it('keeps going until minLen, and until a required token (negation) is written', () => {
+    const early: Stepper = {
+      step: (prev) => ({ logProbs: prev.map(() => Float32Array.from([1e-9, 0.9, 0.05, 0.04, 0.01].map(Math.log))), attention: prev.map(() => new Float32Array(0)) }),
+      dispose: () => {},
+    };
+    expect(beamSearch(early, { beam: 2, maxLen: 10 }).tokens).toEqual([]);
+    expect(beamSearch(early, { beam: 2, maxLen: 10, minLen: 3 }).tokens.length).toBeGreaterThanOrEqual(3);
+    expect(beamSearch(early, { beam: 2, maxLen: 10, requireAny: new Set([4]) }).tokens).toContain(4);
+  });
+
+  it('ranks with Wu et al.’s length and coverage penalties', () => {
+    expect(lengthPenalty(1, 0.6)).toBeCloseTo(1, 9);
+    expect(lengthPenalty(7, 1)).toBeCloseTo(2, 9);
+    const full = [Float32Array.from([0.5, 0.5]), Float32Array.from([0.5, 0.5])];
+    const half = [Float32Array.from([1, 0]), Float32Array.from([1, 0])];
+    expect(coveragePenalty(full, 0.2)).toBeCloseTo(0, 9);
+    expect(coveragePenalty(half, 0.2)).toBeLessThan(-2); // the second source word never read
   });
 });

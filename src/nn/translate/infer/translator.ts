@@ -5,6 +5,7 @@ import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import { MODELS_DIR as NN_MODELS_DIR } from '../../catalog.ts';
 import { beamSearch, type Stepper } from './beam-search.ts';
+import { SPANISH_NEGATORS, hasNegation } from './negation.ts';
 import { createModel, type ModelConfig, type ModelKind } from '../model/config.ts';
 import { RnnDecoder } from './rnn-decoder.ts';
 import type { RnnTranslator } from '../model/rnn.ts';
@@ -73,13 +74,34 @@ export class LoadedTranslator {
    */
   translateTokens(src: readonly string[], opts: DecodeOptions & { stepper?: StepperFactory } = {}): TokenTranslation {
     const ids = this.srcVocab.encode(src);
-    const stepper = opts.stepper ? opts.stepper(ids, this.crossChoice(opts)) : this.stepper(ids, opts);
     // the transformer's positional table bounds its output length
     const limit = this.model instanceof Transformer ? this.model.config.maxLen : 80;
-    const best = beamSearch(stepper, { beam: opts.beam ?? 4, maxLen: Math.min(2 * ids.length + 10, limit) });
+    const maxLen = Math.min(2 * ids.length + 10, limit);
+    const words = src.filter((w) => w !== '?').length;
+    const search = (requireAny?: ReadonlySet<number>) =>
+      beamSearch(opts.stepper ? opts.stepper(ids, this.crossChoice(opts)) : this.stepper(ids, opts), {
+        beam: opts.beam ?? 4,
+        maxLen,
+        // a long sentence may not stop after its first words (Spanish is rarely under half as long)
+        minLen: Math.min(Math.floor(0.5 * words), maxLen - 1),
+        requireAny,
+      });
+    const negators = hasNegation(src.map(stripWordStart)) ? this.negators() : undefined;
+    let best = search(negators);
+    // a model that cannot say the negation here would only ramble until maxLen: search freely
+    if (negators && !best.finished) best = search();
     const tokens = best.tokens.map((i) => this.tgtVocab.tokens[i] ?? '<UNK>');
     const attention = this.hasAttention ? best.attention.slice(0, tokens.length + 1).map((r) => Array.from(r)) : [];
     return { tokens, attention, score: best.score };
+  }
+
+  private negatorIds?: Set<number>;
+  /** Spanish negators the model can write (target ids); <EOS> waits for one when the source negates. */
+  private negators(): Set<number> | undefined {
+    // word-level vocabularies hold "no", subword ones "▁no"
+    const forms = [...SPANISH_NEGATORS].flatMap((w) => [w, WORD_START + w]);
+    this.negatorIds ??= new Set(forms.filter((w) => this.tgtVocab.has(w)).map((w) => this.tgtVocab.id(w)));
+    return this.negatorIds.size ? this.negatorIds : undefined;
   }
 
   private crossChoice(opts: DecodeOptions): CrossAttentionChoice {
@@ -114,6 +136,9 @@ export class LoadedTranslator {
     return [...new Set(src.filter((t) => this.srcVocab.id(t) === UNK))];
   }
 }
+
+const WORD_START = '▁'; // subword pieces that begin a word
+const stripWordStart = (t: string) => (t.startsWith(WORD_START) ? t.slice(1) : t);
 
 const cache = new Map<ModelKind, Promise<LoadedTranslator>>();
 

@@ -70,13 +70,25 @@ export function englishSurface(
   return out + (q ? '?' : '.');
 }
 
-/** Model output tokens → written Spanish: "¿ dónde vives ?" → "¿Dónde vives?". */
-export function formatSpanish(tokens: readonly string[], opts: { exclamation?: boolean; properNames?: ReadonlySet<string> } = {}): string {
+/**
+ * Model output tokens → written Spanish: "¿ dónde vives ?" → "¿Dónde vives?". `keep`: token
+ * positions written as given (copied words keep their case); `render` may decorate each token.
+ */
+export function formatSpanish(
+  tokens: readonly string[],
+  opts: { exclamation?: boolean; properNames?: ReadonlySet<string>; keep?: ReadonlySet<number>; render?: (token: string, index: number) => string } = {},
+): string {
   const names = opts.properNames;
-  const words = tokens.filter((t) => t !== '¿' && t !== '?').map((t) => (names?.has(t) ? capitalize(t) : t));
+  const words = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t !== '¿' && t !== '?')
+    .map(({ t, i }) => {
+      const word = opts.keep?.has(i) ? t : names?.has(t) ? capitalize(t) : t;
+      return opts.render ? opts.render(word, i) : word;
+    });
   const question = tokens.includes('?') || tokens[0] === '¿';
-  let body = words.join(' ');
-  body = capitalize(body);
+  // the first letter, also inside markup ("_no_ hay" → "_No_ hay")
+  const body = words.join(' ').replace(/^([^\p{L}\p{N}]*)(\p{L})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
   if (!body) return '';
   if (question) return `¿${body}?`;
   if (opts.exclamation) return `¡${body}!`;

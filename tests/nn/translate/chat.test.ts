@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { CHAT_WORDS, normalizeChat } from '../../../src/nn/translate/model/chat.ts';
+import { normalizeEnglish } from '../../../src/nn/translate/model/text.ts';
+
+const read = (text: string) => normalizeEnglish(normalizeChat(text).text).tokens;
+
+describe('chat input', () => {
+  it('rewrites the chat table: contractions without apostrophes and shorthand', () => {
+    const table: [string, string[]][] = [
+      ['im tired', ['i', 'am', 'tired']],
+      ['i dont know', ['i', 'do', 'not', 'know']],
+      ['we cant go', ['we', 'can', 'not', 'go']],
+      ['he wont eat', ['he', 'will', 'not', 'eat']],
+      ['whats that', ['what', 'is', 'that', '?']],
+      ['thats good', ['that', 'is', 'good']],
+      ['ill call u', ['i', 'will', 'call', 'you']],
+      ['ive got ur book', ['i', 'have', 'got', 'your', 'book']],
+      ['it isnt late', ['it', 'is', 'not', 'late']],
+      ['she didnt come', ['she', 'did', 'not', 'come']],
+      ['pls help me thx', ['please', 'help', 'me', 'thanks']],
+      ['plz wait', ['please', 'wait']],
+      ['idk', ['i', 'do', 'not', 'know']],
+      ['i study bc i want to', ['i', 'study', 'because', 'i', 'want', 'to']],
+      ['im busy rn', ['i', 'am', 'busy', 'right', 'now']],
+    ];
+    for (const [chat, tokens] of table) expect(read(chat), chat).toEqual(tokens);
+    for (const [from, to] of Object.entries(CHAT_WORDS)) expect(to, from).not.toBe(from);
+  });
+
+  it('leaves words that are Object properties alone', () => {
+    expect(normalizeChat('constructor toString __proto__ hasOwnProperty').changes).toEqual([]);
+  });
+
+  it('keeps "ill" the adjective after am/feel, and records every rewrite', () => {
+    expect(read('i feel ill')).toEqual(['i', 'feel', 'ill']);
+    expect(normalizeChat('im sure u r right').changes).toEqual([{ from: 'im', to: "i'm" }, { from: 'u', to: 'you' }, { from: 'r', to: 'are' }]);
+  });
+
+  it('reads a question typed without a question mark, lower case, no final punctuation', () => {
+    expect(read('do u like pizza')).toEqual(['do', 'you', 'like', 'pizza', '?']);
+    expect(read('Where Is The Station')).toEqual(['where', 'is', 'the', 'station', '?']);
+    expect(read('i like pizza')).toEqual(['i', 'like', 'pizza']);
+  });
+
+  it('sets emoji, URLs, code and mentions aside verbatim, in place', () => {
+    const c = normalizeChat('look 😀 at https://example.com/a?b=1 and `x.y()` @ana 👍🏽');
+    expect(c.slots).toEqual(['😀', 'https://example.com/a?b=1', '`x.y()`', '@ana', '👍🏽']);
+    expect(normalizeEnglish(c.text).tokens).toEqual(['look', 'zzslotazz', 'at', 'zzslotbzz', 'and', 'zzslotczz', 'zzslotdzz', 'zzslotezz']);
+  });
+});
