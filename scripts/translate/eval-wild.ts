@@ -42,6 +42,8 @@ export interface WildScore {
   bleu: Record<WildKind | 'all', number>;
   sentences: number;
   copiedWords: number;
+  /** Unknown source words the reply copied or looked up in the lexicon at the attended place (word-level models). */
+  rare?: { copied: number; lexicon: number };
   loops: number;
   truncations: number;
   msPerSentence?: number;
@@ -82,8 +84,13 @@ async function main(): Promise<void> {
     await translateText('hello', m, { beam }); // load outside the timing
     const t0 = performance.now();
     const hyps: string[] = [];
-    for (const it of items) hyps.push((await translateText(it.en, m, { beam })).text);
-    results[m] = { ...scoreWild(items, hyps), msPerSentence: Math.round(((performance.now() - t0) / items.length) * 10) / 10 };
+    const rare = { copied: 0, lexicon: 0 };
+    for (const it of items) {
+      const r = await translateText(it.en, m, { beam });
+      hyps.push(r.text);
+      for (const w of r.rare ?? []) rare[w.how]++;
+    }
+    results[m] = { ...scoreWild(items, hyps), rare, msPerSentence: Math.round(((performance.now() - t0) / items.length) * 10) / 10 };
     outputs[m] = hyps;
   }
   if (!argv.includes('--no-apertium')) {
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     }
   }
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(12)} ${WILD_KINDS.map((k) => `${k} ${r.bleu[k].toFixed(1)}`).join(' | ')} | all ${r.bleu.all.toFixed(1)} | copied ${r.copiedWords} loops ${r.loops} truncated ${r.truncations}`);
+    console.log(`${name.padEnd(12)} ${WILD_KINDS.map((k) => `${k} ${r.bleu[k].toFixed(1)}`).join(' | ')} | all ${r.bleu.all.toFixed(1)} | copied ${r.copiedWords}${r.rare ? ` (unknown: ${r.rare.copied} copied, ${r.rare.lexicon} lexicon)` : ''} loops ${r.loops} truncated ${r.truncations}`);
   }
   if (argv.includes('--show')) {
     items.forEach((it, i) => {
@@ -117,13 +124,13 @@ export function writeWildSection(doc: { date: string; beam: number; sentences: n
   const f = (x: number) => x.toFixed(1);
   const rows = order.map((k) => {
     const r = doc.results[k]!;
-    return [k === 'apertium' ? 'Apertium eng-spa (rule-based peer)' : k, ...WILD_KINDS.map((w) => f(r.bleu[w])), f(r.bleu.all), r.copiedWords, r.loops, r.truncations];
+    return [k === 'apertium' ? 'Apertium eng-spa (rule-based peer)' : k, ...WILD_KINDS.map((w) => f(r.bleu[w])), f(r.bleu.all), r.copiedWords, r.rare ? `${r.rare.copied} / ${r.rare.lexicon}` : '–', r.loops, r.truncations];
   });
   writeSection(
     'translate-wild',
     `## Translation on the wild dev set (what people type)\n\n` +
-      `scripts/translate/devset/wild.tsv: ${doc.sentences} sentences written by hand for this set and never trained on (${Object.entries(doc.perKind).map(([k, n]) => `${n} ${k}`).join(', ')}; course = beginner course, chat = lowercase/no apostrophes/u, im, dont/typos/emoji, study = machine-learning study talk, long = everyday 15–30 words), each with 2–3 Spanish references written by hand (none taken from Apertium). Multi-reference corpus BLEU per kind, lower-cased with ¿¡?!.,;: removed; beam ${doc.beam}. Copied = output words (3+ letters) left as in the English source (names, untranslated words); loops = a word 3× or a 2–4-word phrase 2× in a row; truncated = output shorter than 0.6 × the shortest reference. ${machine()}, ${doc.date.slice(0, 10)}. \`npm run eval:translate-wild\`.\n\n` +
-      table(['model', ...WILD_KINDS, 'all', 'copied words', 'loops', 'truncated'], rows) +
+      `scripts/translate/devset/wild.tsv: ${doc.sentences} sentences written by hand for this set and never trained on (${Object.entries(doc.perKind).map(([k, n]) => `${n} ${k}`).join(', ')}; course = beginner course, chat = lowercase/no apostrophes/u, im, dont/typos/emoji, study = machine-learning study talk, long = everyday 15–30 words), each with 2–3 Spanish references written by hand (none taken from Apertium). Multi-reference corpus BLEU per kind, lower-cased with ¿¡?!.,;: removed; beam ${doc.beam}. Copied = output words (3+ letters) left as in the English source (names, untranslated words); unknown words copied / from lexicon = words outside a word-level model's vocabulary that the reply copied or translated with models/translate/lexicon.tsv at the attended place (the subword transformer has no unknown words); loops = a word 3× or a 2–4-word phrase 2× in a row; truncated = output shorter than 0.6 × the shortest reference. ${machine()}, ${doc.date.slice(0, 10)}. \`npm run eval:translate-wild\`.\n\n` +
+      table(['model', ...WILD_KINDS, 'all', 'copied words', 'unknown words copied / from lexicon', 'loops', 'truncated'], rows) +
       '\n',
   );
 }
