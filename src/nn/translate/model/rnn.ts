@@ -61,8 +61,8 @@ export class RnnTranslator {
     const c = config;
     const p = (this.params = new ParamStore(tf, seed));
     // N(0, 1) embeddings (as PyTorch's nn.Embedding): with std 0.1 the input signal reaching the
-    // second LSTM layer at init is ~1e-3 and training sits at the unigram loss for hundreds of steps
-    // created in the weights file's order (the initialiser's seeds follow it)
+    // second LSTM layer at init is ~1e-3 and training sits at the unigram loss for hundreds of steps.
+    // Parameters are created in the weights file's order (the initialiser's seeds follow it).
     const srcEmbed = p.add('src_embed', [c.srcVocab, c.embed], 'normal', 1);
     const tgtEmbed = p.add('tgt_embed', [c.tgtVocab, c.embed], 'normal', 1);
     const lstm = (name: string, inDim: number): LSTMWeights => {
