@@ -1,5 +1,6 @@
 // What both chat adapters call: the core dispatcher, run through the bounded work queue (slow
 // commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back as ordinary Replies.
+import { buttonCommand } from '../core/button-id.ts';
 import type { ButtonReply, RequestContext } from '../core/command.ts';
 import { dispatch, dispatchButton, parseInvocation, userErrorReply, type Invocation, type Outcome } from '../core/dispatch.ts';
 import { UserError } from '../core/errors.ts';
@@ -45,7 +46,6 @@ export class CoreRunner {
   }
 
   button(id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
-    const command = id.slice(0, Math.max(0, id.indexOf(':')));
-    return this.queued(command, ctx.userId, () => dispatchButton(this.registry, id, ctx), true);
+    return this.queued(buttonCommand(id), ctx.userId, () => dispatchButton(this.registry, id, ctx), true);
   }
 }

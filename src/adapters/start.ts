@@ -1,21 +1,28 @@
-// Starts the chat platforms configured in the environment, in one process with one shared work
-// queue (the CPU is shared too). Missing or inconsistent variables fail fast, naming the variable.
+// Builds the adapters the configuration asks for and starts them in one process with ONE runner and
+// work queue (the CPU is shared too). Missing or inconsistent variables fail fast, naming the
+// variable, before anything connects. A new platform is one entry in BUILDERS.
 import { ConfigError, type Config } from '../config.ts';
 import { log } from '../core/log.ts';
-import { DEFAULT_QUEUE, WorkQueue } from '../core/queue.ts';
+import { DEFAULT_QUEUE, WorkQueue, type QueueOptions } from '../core/queue.ts';
 import type { Registry } from '../core/registry.ts';
-import type { DiscordAdapter } from './discord/adapter.ts';
+import type { Adapter, AdapterHost, AdapterPlatform } from './adapter.ts';
 import { CoreRunner } from './runner.ts';
-import type { SlackAdapter } from './slack/adapter.ts';
 
-export type PlatformName = 'discord' | 'slack';
+export type PlatformName = Exclude<AdapterPlatform, 'console'>;
 
-/** Which platforms the environment configures; empty means the console chat. */
+/** Which chat platforms the environment configures; empty means the console chat. */
 export function platformsFromConfig(config: Config): PlatformName[] {
   const out: PlatformName[] = [];
   if (config.DISCORD_TOKEN) out.push('discord');
   if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) out.push('slack');
   return out;
+}
+
+/** What runs: the --platform choice, else the configured platforms, else the console chat. */
+export function chooseAdapters(config: Config, choice?: AdapterPlatform): AdapterPlatform[] {
+  if (choice) return [choice];
+  const platforms = platformsFromConfig(config);
+  return platforms.length ? platforms : ['console'];
 }
 
 export type SlackMode = { mode: 'socket'; botToken: string; appToken: string } | { mode: 'http'; botToken: string; signingSecret: string; port: number };
@@ -29,62 +36,100 @@ export function slackMode(config: Config): SlackMode {
   throw new ConfigError('SLACK_APP_TOKEN', 'is missing: set it for Socket Mode (or SLACK_SIGNING_SECRET for HTTP mode)');
 }
 
-export interface RunningPlatforms {
-  discord?: DiscordAdapter;
-  slack?: SlackAdapter;
-  stop(): Promise<void>;
-}
-
-export interface StartOverrides {
+export interface BuildOverrides {
   /** Loopback stand-ins (tests, bench). */
   discordRestApi?: string;
   slackApiUrl?: string;
-  /** Do not install SIGINT/SIGTERM handlers (tests). */
-  noSignals?: boolean;
+  /** The console chat's image folder (--out). */
+  outDir?: string;
 }
 
-export async function startPlatforms(platforms: readonly PlatformName[], config: Config, registry: Registry, overrides: StartOverrides = {}): Promise<RunningPlatforms> {
-  // Validate everything before connecting anywhere.
-  if (platforms.includes('discord') && !config.DISCORD_TOKEN) {
-    throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
-  }
-  const slack = platforms.includes('slack') ? slackMode(config) : undefined;
+type Builder = (config: Config, o: BuildOverrides) => Promise<Adapter>;
 
-  const runner = new CoreRunner(registry, new WorkQueue(DEFAULT_QUEUE));
-  const running: RunningPlatforms = {
+// discord.js and Bolt load only when used: the console and one-shot CLI stay fast.
+const BUILDERS: Record<AdapterPlatform, Builder> = {
+  console: async (config, o) => {
+    const { ConsoleChatAdapter } = await import('./console/chat.ts');
+    return new ConsoleChatAdapter({ outDir: o.outDir ?? config.OUT_DIR, color: !config.NO_COLOR, userName: config.USER });
+  },
+  discord: async (config, o) => {
+    if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
+    const { DiscordGatewayAdapter } = await import('./discord/adapter.ts');
+    return new DiscordGatewayAdapter({ token: config.DISCORD_TOKEN, restApi: o.discordRestApi ?? config.DISCORD_API_BASE });
+  },
+  slack: async (config, o) => {
+    const slack = slackMode(config);
+    const { SlackBoltAdapter } = await import('./slack/adapter.ts');
+    return new SlackBoltAdapter({
+      botToken: slack.botToken,
+      ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
+      prefix: config.SLACK_COMMAND_PREFIX ?? '',
+      slackApiUrl: o.slackApiUrl,
+    });
+  },
+};
+
+/** Constructs (validates, does not connect) every adapter in `platforms`. */
+export async function buildAdapters(platforms: readonly AdapterPlatform[], config: Config, overrides: BuildOverrides = {}): Promise<Adapter[]> {
+  const out: Adapter[] = [];
+  for (const p of platforms) out.push(await BUILDERS[p](config, overrides));
+  return out;
+}
+
+/** The queue's rules: per-user cooldowns only matter when many people share the bot. */
+export function queueOptionsFor(adapters: readonly Pick<Adapter, 'audience'>[]): QueueOptions {
+  return adapters.some((a) => a.audience === 'many') ? DEFAULT_QUEUE : { ...DEFAULT_QUEUE, cooldownMs: 0 };
+}
+
+export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[]): CoreRunner {
+  return new CoreRunner(registry, new WorkQueue(queueOptionsFor(adapters)));
+}
+
+/** A runner for one person at a keyboard (one-shot CLI, JSON Lines, tests of the console). */
+export function personalRunner(registry: Registry): CoreRunner {
+  return makeRunner(registry, [{ audience: 'one' }]);
+}
+
+export interface Running {
+  adapters: readonly Adapter[];
+  runner: CoreRunner;
+  /** Resolves when any adapter has ended (the console's /quit, or stop()). */
+  finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Called after each adapter has started, with its outbox ready (the quiz service attaches here). */
+  afterStart?: (adapter: Adapter) => Promise<void>;
+  http?: AdapterHost['http'];
+}
+
+/** Starts every adapter with one shared runner; if one fails, the ones already started are stopped. */
+export async function startAdapters(adapters: readonly Adapter[], registry: Registry, opts: StartOptions = {}): Promise<Running> {
+  const runner = makeRunner(registry, adapters);
+  const started: Adapter[] = [];
+  const running: Running = {
+    adapters,
+    runner,
+    finished: Promise.race(adapters.map((a) => a.finished)),
     async stop() {
-      await Promise.allSettled([running.discord?.stop(), running.slack?.stop()]);
+      await Promise.allSettled(started.map((a) => a.stop()));
     },
   };
   try {
-    if (platforms.includes('discord')) {
-      // discord.js and Bolt load only when used: the console and one-shot CLI stay fast.
-      const { startDiscord } = await import('./discord/adapter.ts');
-      running.discord = await startDiscord({ token: config.DISCORD_TOKEN!, runner, restApi: overrides.discordRestApi });
-    }
-    if (slack) {
-      const { startSlack } = await import('./slack/adapter.ts');
-      running.slack = await startSlack({
-        runner,
-        botToken: slack.botToken,
-        ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
-        prefix: config.SLACK_COMMAND_PREFIX ?? '',
-        slackApiUrl: overrides.slackApiUrl,
-      });
+    for (const adapter of adapters) {
+      started.push(adapter);
+      await adapter.start({ runner, http: opts.http });
+      await opts.afterStart?.(adapter);
     }
   } catch (err) {
     await running.stop();
     throw err;
   }
-  const names = [running.discord ? 'Discord' : '', running.slack ? `Slack (${slack!.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${slack!.port}`})` : ''].filter(Boolean);
-  log.info({ platforms: names }, 'platforms started');
-  process.stderr.write(`nn-tutor is running on ${names.join(' and ')}. Ctrl-C stops it.\n`);
-  if (!overrides.noSignals) {
-    const stop = () => {
-      running.stop().finally(() => process.exit(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const platforms = adapters.filter((a) => a.audience === 'many').map((a) => a.name);
+  if (platforms.length) {
+    log.info({ platforms }, 'platforms started');
+    process.stderr.write(`nn-tutor is running on ${platforms.join(' and ')}. Ctrl-C stops it.\n`);
   }
   return running;
 }

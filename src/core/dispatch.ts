@@ -1,5 +1,6 @@
 // The one place where commands and button clicks are run: look up, validate, call, and turn
 // any failure into a Reply. Adapters only translate platform events into these calls.
+import { parseButtonId } from './button-id.ts';
 import type { ButtonReply, Choice, CommandDef, CommandRequest, OptionDef, RequestContext } from './command.ts';
 import { UserError, newErrorId } from './errors.ts';
 import { log } from './log.ts';
@@ -109,10 +110,10 @@ export async function dispatchLine(registry: Registry, line: string, ctx: Reques
 /** Run a button click: ids are "<command>:<payload>". */
 export function dispatchButton(registry: Registry, id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
   return guard(`button ${id.slice(0, 100)}`, async () => {
-    const sep = id.indexOf(':');
-    const def = sep > 0 ? registry.get(id.slice(0, sep)) : undefined;
-    if (!def?.onButton) throw new UserError('That button is not one of mine, or it has expired. Run the command again.');
-    return def.onButton({ ...ctx, payload: id.slice(sep + 1) });
+    const parsed = parseButtonId(id);
+    const def = parsed ? registry.get(parsed.command) : undefined;
+    if (!parsed || !def?.onButton) throw new UserError('That button is not one of mine, or it has expired. Run the command again.');
+    return def.onButton({ ...ctx, payload: parsed.payload });
   }, (r) => ({ ...r, mode: 'new' as const }));
 }
 

@@ -1,7 +1,7 @@
 // The quiz feature's entry points. Adapters call startQuizService at start-up (once per platform);
 // /quiz handlers call getQuizService, which opens the default store lazily when nobody did.
 import type { Outbox, Platform } from '../core/command.ts';
-import { openStore } from '../store/index.ts';
+import { openStore, openStoreForRequest } from '../store/index.ts';
 import type { QuizStore } from '../store/types.ts';
 import { bank } from './bank.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -30,7 +30,7 @@ export async function startQuizService(
 
 /** The running service, created on first use with the default store (DATABASE_PATH) and clock. */
 export function getQuizService(): QuizService {
-  current ??= new QuizService(openStore(), systemClock);
+  current ??= new QuizService(openStoreForRequest(), systemClock);
   return current;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainStyle } from '../../src/adapters/console/format.ts';
 import { ConsoleSession } from '../../src/adapters/console/session.ts';
+import { personalRunner } from '../../src/adapters/start.ts';
 import { explain } from '../../commands/explain.ts';
 import { predict } from '../../commands/predict.ts';
 import type { RequestContext } from '../../src/core/command.ts';
@@ -19,7 +20,7 @@ const run = (line: string) => dispatchLine(registry, line, ctx);
 const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 // The topic renders go through the console adapter, as a member would see them.
 const outDir = mkdtempSync(path.join(tmpdir(), 'nn-tutor-explain-'));
-const session = new ConsoleSession({ registry, outDir, style: plainStyle, print: () => undefined });
+const session = new ConsoleSession({ runner: personalRunner(registry), outDir, style: plainStyle, print: () => undefined });
 const viaConsole = async (line: string) => (await session.run(line)).outcome;
 
 describe('/explain', () => {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { ConsoleSession } from '../../src/adapters/console/session.ts';
+import { personalRunner } from '../../src/adapters/start.ts';
 import { plainStyle } from '../../src/adapters/console/format.ts';
 import { Registry } from '../../src/core/registry.ts';
 import { FakeClock } from '../../src/quiz/clock.ts';
@@ -23,7 +24,7 @@ beforeEach(() => {
   service = new QuizService(store, clock, { rng: seededRng(3), generators: [] });
   setQuizService(service);
   printed = [];
-  session = new ConsoleSession({ registry: new Registry(commands), outDir: 'out', style: plainStyle, print: (t) => printed.push(t), userName: 'Ada' });
+  session = new ConsoleSession({ runner: personalRunner(new Registry(commands)), outDir: 'out', style: plainStyle, print: (t) => printed.push(t), userName: 'Ada' });
 });
 
 afterEach(async () => {

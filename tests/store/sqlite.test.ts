@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databasePath, DEFAULT_DATABASE_PATH, openStore } from '../../src/store/index.ts';
+import { DEFAULT_DATABASE_PATH, loadConfig } from '../../src/config.ts';
+import { databasePath, openStore } from '../../src/store/index.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { SqliteStore, migrate } from '../../src/store/sqlite.ts';
 import type { NewQuiz, QuestionSnapshot } from '../../src/store/types.ts';
@@ -75,9 +76,12 @@ describe('opening the database', () => {
   });
 
   it('reads DATABASE_PATH, with data/nn-tutor.db as the default', () => {
-    expect(databasePath({})).toBe(DEFAULT_DATABASE_PATH);
-    expect(databasePath({ DATABASE_PATH: '  ' })).toBe(DEFAULT_DATABASE_PATH);
-    expect(databasePath({ DATABASE_PATH: '/tmp/x.db' })).toBe('/tmp/x.db');
+    expect(loadConfig({}).DATABASE_PATH).toBe(DEFAULT_DATABASE_PATH);
+    expect(loadConfig({ DATABASE_PATH: '  ' }).DATABASE_PATH).toBe(DEFAULT_DATABASE_PATH);
+    expect(loadConfig({ DATABASE_PATH: '/tmp/x.db' }).DATABASE_PATH).toBe('/tmp/x.db');
+    // The test setup gives every test file a temporary database.
+    expect(databasePath()).toBe(process.env.DATABASE_PATH);
+    expect(databasePath()).not.toBe(DEFAULT_DATABASE_PATH);
     const file = tempDbPath('env.db');
     const s = openStore(file);
     expect(fs.existsSync(file)).toBe(true);

@@ -1,7 +1,7 @@
 // Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
 // Charts are uploaded with files.uploadV2. Retried requests are never handled twice.
-import { App, LogLevel, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,13 +10,13 @@ import { internalErrorReply } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { ImageAttachment, Reply } from '../../core/reply.ts';
+import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
 import { renderSlack } from './blocks.ts';
 
 const log_ = log.child({ platform: 'slack' });
 
 export interface SlackAdapterOptions {
-  runner: CoreRunner;
   botToken: string;
   /** Socket Mode when set (no public URL needed). */
   appToken?: string;
@@ -30,14 +30,6 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Called when a request has been fully answered (tests and the bench wait on it). */
   onSettled?: (triggerId: string) => void;
-}
-
-export interface SlackAdapter {
-  app: App;
-  outbox: Outbox;
-  /** HTTP mode: the receiver's URL for slash commands and interactivity. */
-  url?: string;
-  stop(): Promise<void>;
 }
 
 /** Slack HTML-escapes &, < and > in slash command text; the parser wants what the user typed. */
@@ -199,49 +191,80 @@ function makeOutbox(client: WebClient): Outbox {
   };
 }
 
-export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapter> {
-  if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
-  const clientOptions = {
-    ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
-    // The default retries for about 30 minutes, which looks like a hang to a user.
-    retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
-  };
-  const socketMode = Boolean(opts.appToken);
-  const app = new App({
-    token: opts.botToken,
-    logger: boltLogger(),
-    clientOptions,
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : { signingSecret: opts.signingSecret }),
-  });
-  const outbox = makeOutbox(app.client);
-  const handlers = new SlackHandlers(opts.runner, outbox, opts.prefix ?? '', opts.onSettled);
-  app.use(handlers.dedupe);
-  app.command(/^\/.+/, (args) => handlers.command(args as any));
-  app.action(/^nn:/, (args) => handlers.action(args as any));
-  app.error(async (err) => {
-    log_.error({ err }, 'bolt error');
-  });
+/** Slack through Bolt: Socket Mode with an app token, else HTTP with the signing secret. */
+export class SlackBoltAdapter implements Adapter {
+  readonly platform = 'slack';
+  readonly audience = 'many';
+  readonly app: App;
+  readonly outbox: Outbox;
+  readonly finished: Promise<void>;
+  /** HTTP mode: the receiver's URL for slash commands and interactivity, once started. */
+  url?: string;
+  /** Our own receiver in Socket Mode, so its client's events are ours to watch (not Bolt's private field). */
+  private readonly socket?: SocketModeReceiver;
+  private endFinished!: () => void;
+  private running = false;
 
-  let url: string | undefined;
-  if (socketMode) await app.start();
-  else {
-    const server = (await app.start(opts.port ?? 3000)) as Server;
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  constructor(private readonly opts: SlackAdapterOptions) {
+    if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+    const clientOptions = {
+      ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+      // The default retries for about 30 minutes, which looks like a hang to a user.
+      retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
+    };
+    const logger = boltLogger();
+    this.socket = opts.appToken ? new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions } }) : undefined;
+    this.app = new App({
+      token: opts.botToken,
+      logger,
+      clientOptions,
+      ...(this.socket ? { socketMode: true, appToken: opts.appToken, receiver: this.socket } : { signingSecret: opts.signingSecret }),
+    });
+    this.outbox = makeOutbox(this.app.client);
+    this.finished = new Promise((resolve) => (this.endFinished = resolve));
   }
-  log_.info({ mode: socketMode ? 'socket' : 'http', url }, 'slack ready');
-  return {
-    app,
-    outbox,
-    url,
-    stop: async () => {
-      if (!socketMode) {
-        await app.stop();
-        return;
-      }
-      const client = (app as unknown as { receiver: { client: import('node:events').EventEmitter } }).receiver.client;
-      const gone = new Promise((r) => client.once('disconnected', r));
-      await app.stop();
+
+  get name(): string {
+    return this.socket ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${this.opts.port ?? 3000})`;
+  }
+
+  async start(host: AdapterHost): Promise<void> {
+    const { app, opts } = this;
+    const handlers = new SlackHandlers(host.runner, this.outbox, opts.prefix ?? '', opts.onSettled);
+    app.use(handlers.dedupe);
+    app.command(/^\/.+/, (args) => handlers.command(args as any));
+    app.action(/^nn:/, (args) => handlers.action(args as any));
+    app.error(async (err) => {
+      log_.error({ err }, 'bolt error');
+    });
+    if (this.socket) await app.start();
+    else {
+      const server = (await app.start(opts.port ?? 3000)) as Server;
+      this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    }
+    this.running = true;
+    log_.info({ mode: this.socket ? 'socket' : 'http', url: this.url }, 'slack ready');
+  }
+
+  connected(): boolean {
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    const wasRunning = this.running;
+    this.running = false;
+    if (wasRunning && this.socket) {
+      const gone = new Promise((r) => this.socket!.client.once('disconnected', r));
+      await this.app.stop();
       await gone;
-    },
-  };
+    } else if (wasRunning) await this.app.stop();
+    this.endFinished();
+  }
+}
+
+/** Constructs and starts a Bolt adapter with its own runner (tests and the bench). */
+export async function startSlack(opts: SlackAdapterOptions & { runner: CoreRunner }): Promise<SlackBoltAdapter> {
+  const adapter = new SlackBoltAdapter(opts);
+  await adapter.start({ runner: opts.runner });
+  return adapter;
 }

@@ -3,13 +3,13 @@ import type { CommandDef } from '../../../src/core/command.ts';
 import { WorkQueue, type QueueOptions } from '../../../src/core/queue.ts';
 import { Registry } from '../../../src/core/registry.ts';
 import { CoreRunner } from '../../../src/adapters/runner.ts';
-import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/adapter.ts';
+import { startSlack, type SlackBoltAdapter } from '../../../src/adapters/slack/adapter.ts';
 import { waitUntil } from '../../standins/http.ts';
 import { SLACK_APP_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SlackStandIn, type SentSlackRequest, type SlackCall } from '../../standins/slack.ts';
 
 export interface SlackHarness {
   standIn: SlackStandIn;
-  adapter: SlackAdapter;
+  adapter: SlackBoltAdapter;
   registry: Registry;
   settled: Set<string>;
   /** Sends a signed slash command and waits until the adapter settled it. */
