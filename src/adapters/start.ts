@@ -126,9 +126,9 @@ export async function startAdapters(adapters: readonly Adapter[], registry: Regi
     await running.stop();
     throw err;
   }
+  log.info({ adapters: adapters.map((a) => a.name) }, 'adapters started');
   const platforms = adapters.filter((a) => a.audience === 'many').map((a) => a.name);
   if (platforms.length) {
-    log.info({ platforms }, 'platforms started');
     process.stderr.write(`nn-tutor is running on ${platforms.join(' and ')}. Ctrl-C stops it.\n`);
   }
   return running;

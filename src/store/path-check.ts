@@ -20,6 +20,17 @@ function isVirtual(dir: string): boolean {
   }
 }
 
+/** undefined when nothing is there (or a file sits where a folder would be: the walk up finds it). */
+function statOf(p: string, file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    fail(`(${file}) cannot be checked: ${p} gives ${code ?? 'an error'}`);
+  }
+}
+
 function writable(p: string): boolean {
   try {
     fs.accessSync(p, fs.constants.W_OK);
@@ -34,7 +45,7 @@ export function prepareDatabasePath(file: string): string {
   if (file === ':memory:') return file;
   const target = path.resolve(file);
   if (/[\0]/.test(target)) fail('contains a NUL character');
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  const existing = statOf(target, file);
   if (existing?.isDirectory()) fail(`(${file}) is a folder; give a file path such as ${path.join(file, 'nn-tutor.db')}`);
   if (existing && !existing.isFile()) fail(`(${file}) is not a regular file`);
 
@@ -42,7 +53,7 @@ export function prepareDatabasePath(file: string): string {
   const missing: string[] = [];
   let dir = path.dirname(target);
   for (;;) {
-    const st = fs.statSync(dir, { throwIfNoEntry: false });
+    const st = statOf(dir, file);
     if (st) {
       if (!st.isDirectory()) fail(`(${file}) cannot be created: ${dir} is a file, not a folder`);
       break;
