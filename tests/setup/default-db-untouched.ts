@@ -19,6 +19,9 @@ export default function setup(): () => void {
   const before = fingerprint();
   return () => {
     const after = fingerprint();
-    if (after !== before) throw new Error(`the test run created or modified ${DEFAULT_DATABASE_PATH}:\nbefore\n${before}\nafter\n${after}`);
+    if (after === before) return;
+    // vitest reports an error thrown here but still exits 0: set the exit code as well.
+    process.exitCode = 1;
+    throw new Error(`the test run created or modified ${DEFAULT_DATABASE_PATH}:\nbefore\n${before}\nafter\n${after}`);
   };
 }
