@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   render: () => import('./render.bench.ts'),
   quiz: () => import('./quiz.bench.ts'),
   platforms: () => import('./platforms.bench.ts'),
+  'cold-start': () => import('./cold-start.bench.ts'),
   word2vec: () => import('./word2vec.bench.ts'),
   translate: () => import('./translate.bench.ts'),
   'translate-train': () => import('./translate-train.bench.ts'),

@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   /** Unset: warn, or silent under vitest (VITEST is set by the test runner). */
   LOG_LEVEL: oneOf(LOG_LEVELS),
   NN_BACKEND: oneOf(NN_BACKENDS).transform((s) => s ?? 'auto'),
+  /** Load the models at start-up when a chat platform runs (off: on first use, as the console does). */
+  NN_WARMUP: oneOf(['on', 'off']).transform((s) => s !== 'off'),
   /** Folder of the public word-similarity/analogy benchmarks (scripts/word2vec, tests). */
   WORD2VEC_BENCHMARKS: optionalText,
   /** https://no-color.org: any non-empty value turns colour off. */

@@ -36,7 +36,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const adapters = await buildAdapters(chooseAdapters(config, args.platform), config, { outDir });
   const store = openStore(config.DATABASE_PATH);
   // Chat platforms load the models now so that the first member does not wait for them.
-  if (adapters.some((a) => a.audience === 'many')) await warmUp();
+  if (config.NN_WARMUP && adapters.some((a) => a.audience === 'many')) {
+    // A tiny heatmap loads the renderer and its fonts, which the first chart would otherwise pay for.
+    const charts = async () => (await import('./render/index.ts')).renderHeatmap({ rows: ['a', 'b'], cols: ['c', 'd'], values: [[0.1, 0.9], [0.8, 0.2]] });
+    await warmUp({ charts });
+  }
   const running = await startAdapters(adapters, registry, {
     // The quiz service reveals quizzes left open and posts scheduled ones through each outbox.
     afterStart: async (adapter) => void (await startQuizService(adapter.outbox, store, undefined, adapter.platform)),
