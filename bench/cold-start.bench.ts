@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DiscordStandIn, STANDIN_TOKEN, type DiscordCall } from '../tests/standins/discord.ts';
 import { ms, table, writeSection } from './lib.ts';
@@ -74,6 +74,7 @@ async function trial(warmup: boolean): Promise<{ startMs: number; firstMs: numbe
 
 export async function run(): Promise<void> {
   const rows: (string | number)[][] = [];
+  const loadBefore = loadavg()[0].toFixed(1);
   for (const warmup of [false, true]) {
     for (let i = 0; i < TRIALS; i++) {
       const r = await trial(warmup);
@@ -84,6 +85,7 @@ export async function run(): Promise<void> {
   writeSection(
     'cold-start',
     `## Cold start on a platform\n\nA fresh \`npm start\` process on Discord (loopback stand-in), then \`/translate\` of a 30-word sentence with \`compare:true\` (all three models and their charts), measured from the interaction to the edited answer; then the same for a second member.\n\n` +
+      `Load average (1 min) ${loadBefore} before and ${loadavg()[0].toFixed(1)} after on this machine's cores: compare the first member with the second in the same row, not across runs.\n\n` +
       table(['NN_WARMUP', 'start-up until "running" (ms)', 'first member (ms)', 'second member (ms)'], rows) +
       '\n\nReproduce: `npm run bench -- cold-start`.',
   );

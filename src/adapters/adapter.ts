@@ -5,7 +5,8 @@
 import type { Outbox, Platform } from '../core/command.ts';
 import type { CoreRunner } from './runner.ts';
 
-export type AdapterPlatform = Extract<Platform, 'console' | 'discord' | 'slack'>;
+export const ADAPTER_PLATFORMS = ['console', 'discord', 'slack'] as const satisfies readonly Platform[];
+export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
 
 export interface AdapterHost {
   /** Commands and button clicks of every adapter go through this one runner and its queue. */
