@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { childEnvironment } from '../src/config.ts';
 import { DiscordStandIn, STANDIN_TOKEN, type DiscordCall } from '../tests/standins/discord.ts';
 import { ms, table, writeSection } from './lib.ts';
 
@@ -38,8 +39,7 @@ async function trial(warmup: boolean): Promise<{ startMs: number; firstMs: numbe
   // Node's default 5 s keep-alive closes the REST socket that discord.js reuses for the edit after a
   // cold answer of more than 5 s (EPIPE); Discord keeps connections longer. Bench-only setting.
   (standIn as unknown as { server: Server }).server.keepAliveTimeout = 120_000;
-  const env = {
-    ...process.env,
+  const env = childEnvironment({
     DISCORD_TOKEN: STANDIN_TOKEN,
     DISCORD_API_BASE: standIn.apiBase,
     SLACK_BOT_TOKEN: '',
@@ -47,7 +47,7 @@ async function trial(warmup: boolean): Promise<{ startMs: number; firstMs: numbe
     DATABASE_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'nn-tutor-cold-')), 'nn.db'),
     NN_WARMUP: warmup ? 'on' : 'off',
     LOG_LEVEL: 'warn',
-  };
+  });
   const t0 = performance.now();
   const child = spawn(process.execPath, [BIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {

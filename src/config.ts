@@ -104,3 +104,8 @@ export function initConfig(envFile = '.env'): Config {
 export function config(): Config {
   return loaded ?? loadConfig(process.env);
 }
+
+/** The environment for a child process this one starts (benchmarks that run the bot): ours plus `overrides`. */
+export function childEnvironment(overrides: Readonly<Record<string, string>>): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
+}
