@@ -1,4 +1,4 @@
-// What both chat adapters call: the core dispatcher, run through the bounded work queue (slow
+// What every adapter calls (console, Discord, Slack): the core dispatcher, run through the bounded work queue (slow
 // commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back as ordinary Replies.
 import { buttonCommand } from '../core/button-id.ts';
 import type { ButtonReply, RequestContext } from '../core/command.ts';
@@ -33,7 +33,7 @@ export class CoreRunner {
     return this.queued(inv.command, ctx.userId, () => dispatch(this.registry, inv, ctx), false);
   }
 
-  /** A typed line (Slack): the console's parser, then the same path as Discord's typed options. */
+  /** A typed line (console, Slack): the text parser, then the same path as Discord's typed options. */
   async line(line: string, ctx: RequestContext): Promise<Outcome> {
     let inv: Invocation;
     try {

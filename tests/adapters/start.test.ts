@@ -1,6 +1,8 @@
 // Platform selection from the environment, failing fast with the variable's name, and both
 // platforms started in one process against the stand-ins.
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleChatAdapter } from '../../src/adapters/console/chat.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Registry } from '../../src/core/registry.ts';
 import { buildAdapters, chooseAdapters, platformsFromConfig, queueOptionsFor, slackMode, startAdapters } from '../../src/adapters/start.ts';
@@ -50,6 +52,28 @@ describe('platform selection', () => {
     // Per-user cooldowns only when many people share the bot.
     expect(queueOptionsFor(adapters.slice(0, 1)).cooldownMs).toBe(0);
     expect(queueOptionsFor(adapters).cooldownMs).toBeGreaterThan(0);
+  });
+});
+
+describe('the console chat as an adapter', () => {
+  it('runs typed lines through the shared runner and queue, and finishes on /quit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (d: Buffer) => (shown += d.toString()));
+    const adapter = new ConsoleChatAdapter({ outDir: 'out', color: false, input, output });
+    const outboxes: string[] = [];
+    const running = await startAdapters([adapter], new Registry(fixtureCommands), { afterStart: async (a) => void outboxes.push(a.platform) });
+    expect(outboxes).toEqual(['console']);
+    expect(adapter.connected()).toBe(true);
+    input.end('/echo text:hi there\n/quit\n/echo text:after quit\n');
+    await running.finished;
+    expect(shown).toContain('You said: hi there');
+    expect(shown).not.toContain('after quit');
+    expect(shown).toContain('Bye!');
+    expect(running.runner.queue.stats.completed).toBe(1);
+    expect(adapter.connected()).toBe(false);
+    await running.stop();
   });
 });
 
