@@ -1,5 +1,6 @@
-// What every adapter calls (console, Discord, Slack): the core dispatcher, run through the bounded work queue (slow
-// commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back as ordinary Replies.
+// What every adapter calls (console, Discord, Slack): the core dispatcher, run through the bounded
+// work queue (slow commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back
+// as ordinary Replies.
 import { buttonCommand } from '../core/button-id.ts';
 import type { ButtonReply, RequestContext } from '../core/command.ts';
 import { dispatch, dispatchButton, parseInvocation, userErrorReply, type Invocation, type Outcome } from '../core/dispatch.ts';
