@@ -204,6 +204,8 @@ export class SlackBoltAdapter implements Adapter {
   private readonly socket?: SocketModeReceiver;
   private endFinished!: () => void;
   private running = false;
+  /** Socket Mode: whether the websocket is up now (it reconnects by itself). */
+  private socketUp = false;
 
   constructor(private readonly opts: SlackAdapterOptions) {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
@@ -220,6 +222,9 @@ export class SlackBoltAdapter implements Adapter {
       clientOptions,
       ...(this.socket ? { socketMode: true, appToken: opts.appToken, receiver: this.socket } : { signingSecret: opts.signingSecret }),
     });
+    this.socket?.client.on('connected', () => (this.socketUp = true));
+    this.socket?.client.on('disconnected', () => (this.socketUp = false));
+    this.socket?.client.on('reconnecting', () => (this.socketUp = false));
     this.outbox = makeOutbox(this.app.client);
     this.finished = new Promise((resolve) => (this.endFinished = resolve));
   }
@@ -247,7 +252,7 @@ export class SlackBoltAdapter implements Adapter {
   }
 
   connected(): boolean {
-    return this.running;
+    return this.running && (!this.socket || this.socketUp);
   }
 
   async stop(): Promise<void> {
