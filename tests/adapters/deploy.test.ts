@@ -56,7 +56,7 @@ const manifestSchema = z.object({
       .array(
         z
           .object({
-            command: z.string().regex(/^\/[a-z0-9_-]{1,32}$/),
+            command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/), // ≤ 32 including the slash
             description: z.string().min(1).max(2000),
             usage_hint: z.string().max(1000).optional(),
             should_escape: z.boolean(),

@@ -12,7 +12,6 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type RawFile,
 } from 'discord.js';
 import type { ButtonReply, MessageRef, Outbox, RequestContext } from '../../core/command.ts';
 import { autocomplete, internalErrorReply, type Invocation, type Outcome } from '../../core/dispatch.ts';
@@ -20,7 +19,8 @@ import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { CoreRunner } from '../runner.ts';
-import { EPHEMERAL, renderDiscord, type DiscordMessage } from './render.ts';
+import { EPHEMERAL, renderDiscord } from './render.ts';
+import { restMessage } from './rest-message.ts';
 
 export const DEFER_AFTER_MS = 1500;
 
@@ -63,20 +63,6 @@ function contextOf(i: Interaction, outbox: Outbox): RequestContext {
     channelId: i.channelId ?? '',
     serverId: i.guildId ?? undefined,
     outbox,
-  };
-}
-
-/** The REST body and files for a channel message (Outbox), from a rendered message. */
-function restMessage(m: DiscordMessage): { body: Record<string, unknown>; files: RawFile[] } {
-  return {
-    body: {
-      content: m.content ?? '',
-      embeds: m.embeds,
-      components: m.components,
-      allowed_mentions: { parse: [] },
-      attachments: m.files.map((f, id) => ({ id, filename: f.name, description: f.description })),
-    },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),
   };
 }
 

@@ -1,6 +1,6 @@
 // Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
-// Charts are uploaded with files.uploadV2. Retried requests are never handled twice.
+// Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice.
 import { App, LogLevel, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
@@ -12,6 +12,7 @@ import { log } from '../../core/log.ts';
 import type { ImageAttachment, Reply } from '../../core/reply.ts';
 import type { CoreRunner } from '../runner.ts';
 import { renderSlack } from './blocks.ts';
+import { uploadFiles } from './upload.ts';
 
 const log_ = log.child({ platform: 'slack' });
 
@@ -70,10 +71,7 @@ function slackError(err: unknown): string | undefined {
 export async function uploadImages(client: WebClient, channelId: string, images: readonly ImageAttachment[]): Promise<string | undefined> {
   if (images.length === 0) return undefined;
   try {
-    await client.files.uploadV2({
-      channel_id: channelId,
-      file_uploads: images.map((img) => ({ file: Buffer.from(img.data), filename: img.filename, title: img.alt.slice(0, 250), alt_text: img.alt.slice(0, 1000) })),
-    });
+    await uploadFiles(client, channelId, images);
     return undefined;
   } catch (err) {
     const code = slackError(err);
@@ -187,14 +185,14 @@ function makeOutbox(client: WebClient): Outbox {
   return {
     async post(channelId: string, reply: Reply): Promise<MessageRef> {
       const { text, blocks } = renderSlack(reply);
-      const res = await client.chat.postMessage({ channel: channelId, text, blocks: blocks as any });
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks });
       const note = await uploadImages(client, channelId, reply.images ?? []);
       if (note) log_.warn({ channelId }, 'outbox could not upload a chart: bot not in channel');
       return { platform: 'slack', channelId, messageId: String(res.ts) };
     },
     async edit(ref: MessageRef, reply: Reply): Promise<void> {
       const { text, blocks } = renderSlack(reply);
-      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks: blocks as any });
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
     },
   };
 }
