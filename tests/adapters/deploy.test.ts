@@ -146,4 +146,11 @@ describe('npm run manifest:slack', () => {
     const pick = m.features.slash_commands.find((c) => c.command === '/nn-pick')!;
     expect(pick).toMatchObject({ url: 'https://bot.example/slack/events', usage_hint: 'word:lstm count:3 ratio:0.5 loud:true' });
   });
+
+  it('cuts a long prefixed command name to 32 characters, the slash included', () => {
+    const m = slackManifest(fixtureCommands, { prefix: 'a-very-long-workspace-prefix-' });
+    expect(manifestSchema.safeParse(m).success).toBe(true);
+    for (const c of m.features.slash_commands) expect(c.command.length).toBeLessThanOrEqual(32);
+    expect(m.features.slash_commands[0].command).toBe('/a-very-long-workspace-prefix-ec');
+  });
 });
