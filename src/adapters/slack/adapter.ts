@@ -2,7 +2,7 @@
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
 // Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice.
 import { App, LogLevel, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageRef, Outbox, RequestContext } from '../../core/command.ts';
@@ -31,6 +31,8 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Called when a request has been fully answered (tests and the bench wait on it). */
   onSettled?: (triggerId: string) => void;
+  /** The WebClient's retries (429s and network errors); tests set short waits. */
+  retryConfig?: RetryOptions;
 }
 
 export interface SlackAdapter {
@@ -202,7 +204,7 @@ export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapte
   const clientOptions = {
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     // The default retries for about 30 minutes, which looks like a hang to a user.
-    retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
+    retryConfig: opts.retryConfig ?? { retries: opts.slackApiUrl ? 0 : 2 },
   };
   const socketMode = Boolean(opts.appToken);
   const app = new App({
