@@ -52,6 +52,8 @@ export interface SentSlackRequest {
   status?: number;
   ackBody?: string;
   ackAt?: number;
+  /** Set when a Socket Mode ack's message would be refused (invalid_blocks, msg_too_long…). */
+  ackError?: string;
 }
 
 export class SlackStandIn {
@@ -309,6 +311,8 @@ export class SlackStandIn {
     const ack = await waitUntil(() => this.socketAcks.find((a) => a.envelope_id === envelopeId), 5000, 'socket ack');
     sent.ackAt = ack.at;
     sent.ackBody = JSON.stringify(ack.payload ?? {});
+    // An ack that carries a message is held to the same rules as any other message.
+    if (ack.payload && (ack.payload.text !== undefined || ack.payload.blocks !== undefined)) sent.ackError = messageError(ack.payload)?.error;
     return sent;
   }
 

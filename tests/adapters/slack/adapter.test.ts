@@ -200,6 +200,7 @@ describe('Slack adapter over Socket Mode', () => {
     try {
       const { sent, responses } = await h.command('/echo', 'via socket');
       expect(sent.ackAt! - sent.sentAt).toBeLessThan(3000);
+      expect(sent.ackError).toBeUndefined();
       expect(blockTexts(responses[0].body.blocks)).toEqual(['You said: via socket']);
     } finally {
       await h.stop();
