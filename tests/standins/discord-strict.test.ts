@@ -107,6 +107,16 @@ describe('Discord stand-in: the interaction lifecycle', () => {
     expect((await call('POST', `/interactions/${onTime.id}/${onTime.token}/callback`, { type: 4, data: { content: 'ok' } })).status).toBe(204);
     expect((await call('POST', `/interactions/${onTime.id}/unknown-token/callback`, { type: 4, data: { content: 'ok' } })).body.code).toBe(10062);
   });
+
+  it('refuses a follow-up after the token’s 15 minutes with 401 Invalid Webhook Token', async () => {
+    const sent = standIn.sendCommand('x');
+    await call('POST', `/interactions/${sent.id}/${sent.token}/callback`, { type: 5 });
+    expect((await call('POST', `/webhooks/${STANDIN_APP_ID}/${sent.token}`, { content: 'soon' })).status).toBe(200);
+    standIn.clock = () => Date.now() + 15 * 60_000 + 1;
+    const late = await call('POST', `/webhooks/${STANDIN_APP_ID}/${sent.token}`, { content: 'too late' });
+    expect(late.status).toBe(401);
+    expect(late.body).toEqual({ message: 'Invalid Webhook Token', code: 50027 });
+  });
 });
 
 describe('Discord stand-in: rate limits', () => {

@@ -48,8 +48,9 @@ export interface SentInteraction {
   sentAt: number;
 }
 
-/** Discord's window to answer an interaction, and how long its token then works. */
+/** Discord's window to answer an interaction, and how long its token then works for edits and follow-ups. */
 export const CALLBACK_WINDOW_MS = 3000;
+export const TOKEN_LIFETIME_MS = 15 * 60_000;
 
 interface InteractionState {
   id: string;
@@ -355,8 +356,10 @@ export class DiscordStandIn {
     }
     match = path.match(/^\/webhooks\/(\d+)\/([^/]+)(\/|$)/);
     if (match && match[1] === STANDIN_APP_ID) {
-      // Interaction webhooks exist only once the interaction was answered (or deferred).
-      if (!this.interactions.get(match[2])?.acknowledged) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      // Interaction webhooks exist only once the interaction was answered (or deferred), for 15 minutes.
+      const state = this.interactions.get(match[2]);
+      if (!state?.acknowledged) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (this.clock() - state.createdAt > TOKEN_LIFETIME_MS) return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
     }
     return undefined;
   }
