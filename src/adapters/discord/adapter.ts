@@ -12,7 +12,6 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type RawFile,
 } from 'discord.js';
 import { buttonCommand } from '../../core/button-id.ts';
 import type { ButtonReply, MessageRef, Outbox, RequestContext } from '../../core/command.ts';
@@ -22,7 +21,8 @@ import { log } from '../../core/log.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
-import { EPHEMERAL, renderDiscord, type DiscordMessage } from './render.ts';
+import { EPHEMERAL, renderDiscord } from './render.ts';
+import { restMessage } from './rest-message.ts';
 
 export const DEFER_AFTER_MS = 1500;
 
@@ -58,20 +58,6 @@ function contextOf(i: Interaction, outbox: Outbox): RequestContext {
     channelId: i.channelId ?? '',
     serverId: i.guildId ?? undefined,
     outbox,
-  };
-}
-
-/** The REST body and files for a channel message (Outbox), from a rendered message. */
-function restMessage(m: DiscordMessage): { body: Record<string, unknown>; files: RawFile[] } {
-  return {
-    body: {
-      content: m.content ?? '',
-      embeds: m.embeds,
-      components: m.components,
-      allowed_mentions: { parse: [] },
-      attachments: m.files.map((f, id) => ({ id, filename: f.name, description: f.description })),
-    },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),
   };
 }
 

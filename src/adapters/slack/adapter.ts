@@ -1,8 +1,8 @@
 // Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
-// Charts are uploaded with files.uploadV2. Retried requests are never handled twice.
+// Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice.
 import { App, LogLevel, SocketModeReceiver, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageRef, Outbox, RequestContext } from '../../core/command.ts';
@@ -13,6 +13,7 @@ import type { ImageAttachment, Reply } from '../../core/reply.ts';
 import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
 import { renderSlack } from './blocks.ts';
+import { uploadFiles } from './upload.ts';
 
 const log_ = log.child({ platform: 'slack' });
 
@@ -30,6 +31,8 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Called when a request has been fully answered (tests and the bench wait on it). */
   onSettled?: (triggerId: string) => void;
+  /** The WebClient's retries (429s and network errors); tests set short waits. */
+  retryConfig?: RetryOptions;
 }
 
 /** Slack HTML-escapes &, < and > in slash command text; the parser wants what the user typed. */
@@ -62,10 +65,7 @@ function slackError(err: unknown): string | undefined {
 export async function uploadImages(client: WebClient, channelId: string, images: readonly ImageAttachment[]): Promise<string | undefined> {
   if (images.length === 0) return undefined;
   try {
-    await client.files.uploadV2({
-      channel_id: channelId,
-      file_uploads: images.map((img) => ({ file: Buffer.from(img.data), filename: img.filename, title: img.alt.slice(0, 250), alt_text: img.alt.slice(0, 1000) })),
-    });
+    await uploadFiles(client, channelId, images);
     return undefined;
   } catch (err) {
     const code = slackError(err);
@@ -179,14 +179,14 @@ function makeOutbox(client: WebClient): Outbox {
   return {
     async post(channelId: string, reply: Reply): Promise<MessageRef> {
       const { text, blocks } = renderSlack(reply);
-      const res = await client.chat.postMessage({ channel: channelId, text, blocks: blocks as any });
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks });
       const note = await uploadImages(client, channelId, reply.images ?? []);
       if (note) log_.warn({ channelId }, 'outbox could not upload a chart: bot not in channel');
       return { platform: 'slack', channelId, messageId: String(res.ts) };
     },
     async edit(ref: MessageRef, reply: Reply): Promise<void> {
       const { text, blocks } = renderSlack(reply);
-      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks: blocks as any });
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
     },
   };
 }
@@ -212,7 +212,7 @@ export class SlackBoltAdapter implements Adapter {
     const clientOptions = {
       ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
       // The default retries for about 30 minutes, which looks like a hang to a user.
-      retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
+      retryConfig: opts.retryConfig ?? { retries: opts.slackApiUrl ? 0 : 2 },
     };
     const logger = boltLogger();
     this.socket = opts.appToken ? new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions } }) : undefined;

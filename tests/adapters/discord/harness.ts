@@ -67,6 +67,7 @@ export function messagesOf(calls: readonly DiscordCall[]): any[] {
 export function problems(calls: readonly DiscordCall[]): string[] {
   const out: string[] = [];
   for (const c of calls) {
+    if (c.status) out.push(`stand-in refused ${c.method} ${c.path} with ${c.status}`);
     const m = c.path.endsWith('/callback') ? c.body?.data : c.body;
     if (c.path.endsWith('/callback') && [5, 6, 8].includes(c.body?.type)) continue; // defers and autocomplete choices
     if (!m) continue;

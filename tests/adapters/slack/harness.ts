@@ -31,6 +31,8 @@ export async function startSlackHarness(commands: readonly CommandDef[], opts: {
     slackApiUrl: standIn.apiUrl,
     prefix: opts.prefix,
     onSettled: (t) => settled.add(t),
+    // Retry a 429 or a dropped connection twice, without the production back-off.
+    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
   });
   if (opts.socket) await standIn.waitSocket();
   const settle = async (sent: SentSlackRequest) => {
