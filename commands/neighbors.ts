@@ -16,7 +16,7 @@ export function neighborsReply(text: string, k: number, chart = true): Reply {
   const found = v.nearest(query, k, new Set(words));
   const list = found.map((n, i) => `${i + 1}. **${n.word}** ${fmtScore(n.score)}`).join('\n');
   const multi = words.length > 1
-    ? `These are the neighbours of the **mean** of ${words.map(inlineCode).join(' + ')} (each word's vector averaged), so they lean towards what the words share.\n`
+    ? `These are the neighbours of the **mean** of ${words.map((w) => inlineCode(w)).join(' + ')} (each word's vector averaged), so they lean towards what the words share.\n`
     : '';
   const reply: Reply = {
     title: `Nearest words to ${words.join(' + ')}`,

@@ -30,8 +30,10 @@ describe('nn-tutor CLI', () => {
   it('runs JSON Lines from standard input, one reply a line, worst status as exit code', () => {
     const r = run(['--json'], '/help\n\n/help about\n/hepl\n');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.status)).toEqual(['ok', 'ok', 'user-error']);
-    expect(lines[1].title).toBe('/about');
+    // the blank line gets its own reply, so replies pair with input lines by count
+    expect(lines.map((l) => l.status)).toEqual(['ok', 'user-error', 'ok', 'user-error']);
+    expect(lines[1].text).toContain('empty');
+    expect(lines[2].title).toBe('/about');
     expect(r.code).toBe(2);
   });
   it('runs the console chat on piped input until /quit', () => {

@@ -38,7 +38,9 @@ describe('/translate', () => {
     expect(r.reply.text).toContain('`im` → `i\'m`');
     expect(t).not.toMatch(/@everyone|<@/);
     const mention = await run('/translate text:i like @everyone');
-    expect(field(mention, 'Translation')).toContain('@everyone'); // copied as text; the adapters never ping
+    // copied as text, with a zero-width space that stops any platform from reading a mention
+    expect(field(mention, 'Translation')).toContain('@\u200beveryone');
+    expect(field(mention, 'Translation')).not.toMatch(/@everyone/);
   }, 30_000);
 
   it('never drops a negation (chat and written English, every shipped model)', async () => {
