@@ -2,7 +2,7 @@
 // English→Spanish models, with the chart of where the model looked.
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { inlineCode, userText } from '../src/core/escape.ts';
+import { inlineCode, titleText } from '../src/core/escape.ts';
 import type { Button, Field, ImageAttachment, Reply } from '../src/core/reply.ts';
 import { renderHeatmap } from '../src/render/index.ts';
 import type { ModelKind } from '../src/nn/translate/model/config.ts';
@@ -135,7 +135,7 @@ async function vocabReply(rawPrefix: string, pageNumber = 1): Promise<Reply> {
   }
   const pageNote = pages.length > 1 ? ` Page ${page} of ${pages.length}${buttons.length ? '' : ` (\`page:\` shows the others)`}.` : '';
   return {
-    title: `The toy translator's English vocabulary${prefix ? ` starting with “${userText(rawPrefix, { max: 40 })}”` : ''}`,
+    title: `The toy translator's English vocabulary${prefix ? ` starting with “${titleText(rawPrefix, { max: 40 })}”` : ''}`,
     text:
       `${words.length} of ${all.length} words${prefix ? '' : ' (family, food, school, home, city, weather, time, daily routine, hobbies)'}. Contractions (don't, let's, I'm) and numbers 1–20 are understood.${pageNote}\n` +
       (pages.length ? pages[page - 1]!.join('\n') : `No word starts with ${inlineCode(rawPrefix, { max: 40 })}.`),

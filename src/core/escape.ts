@@ -52,3 +52,8 @@ export function inlineCode(text: string, opts: QuoteOptions = {}): string {
 export function userText(text: string, opts: QuoteOptions = {}): string {
   return escapeMarkdown(cut(oneLine(String(text)), opts.max ?? DEFAULT_MAX));
 }
+
+/** User text in a title, which no platform formats: one line, no mention, markdown left as typed. */
+export function titleText(text: string, opts: QuoteOptions = {}): string {
+  return neutraliseMentions(cut(oneLine(String(text)), opts.max ?? 200));
+}

@@ -20,7 +20,7 @@ export function blankLineOutcome(): Outcome {
 }
 
 /** The lines of a byte or text stream, UTF-8 decoded across chunk boundaries. */
-export async function* readLines(input: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
+export async function* readLines(input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
   const cut = function* (final: boolean) {
@@ -53,7 +53,7 @@ export interface LineAnswerer {
 }
 
 /** One JSON object per input line on `write`; returns the worst exit code seen (1 beats 2 beats 0). */
-export async function serveJsonLines(input: AsyncIterable<string | Uint8Array>, write: (text: string) => void, answerer: LineAnswerer): Promise<number> {
+export async function serveJsonLines(input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, write: (text: string) => void, answerer: LineAnswerer): Promise<number> {
   let worst = 0;
   for await (const line of readLines(input)) {
     const answer = isBlankLine(line) ? answerer.show(blankLineOutcome()) : await answerer.run(line.trim());
