@@ -2,7 +2,7 @@
 // English→Spanish models, with the chart of where the model looked.
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { inlineCode, titleText } from '../src/core/escape.ts';
+import { inlineCode, neutraliseMentions, titleText } from '../src/core/escape.ts';
 import type { Button, Field, ImageAttachment, Reply } from '../src/core/reply.ts';
 import { renderHeatmap } from '../src/render/index.ts';
 import type { ModelKind } from '../src/nn/translate/model/config.ts';
@@ -73,7 +73,8 @@ export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachm
     max: 1,
     valueFormat: 'percent',
     filename: `attention-${t.model}.png`,
-    alt: `Attention weights of the ${t.model} model: for each Spanish word (${rows.join(' ')}) the share of attention on each English word (${t.source.join(' ')}).`,
+    // Discord shows a second image's alt text as an embed description: no mention may form there.
+    alt: neutraliseMentions(`Attention weights of the ${t.model} model: for each Spanish word (${rows.join(' ')}) the share of attention on each English word (${t.source.join(' ')}).`),
   });
 }
 

@@ -25,6 +25,7 @@ function discordStrings(m: DiscordMessage): string[] {
   const out = [m.content ?? ''];
   for (const e of m.embeds) out.push(e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '');
   for (const row of m.components) for (const b of row.components) out.push('label' in b ? b.label ?? '' : '');
+  for (const f of m.files) out.push(f.description); // alt text, shown by Discord
   return out;
 }
 

@@ -40,6 +40,10 @@ describe('/translate', () => {
     expect(model.reply.text).not.toContain('native code');
     const nul = await run('/translate text:hi\u0000 there');
     expect(nul.status).toBe('ok');
+    // 100k-line fuzz repro: alt text (a Discord embed description for the 2nd chart) carried "@here"
+    const alt = await run('/translate text:x@here compare:yes');
+    expect(alt.reply.images!.length).toBeGreaterThan(1);
+    for (const img of alt.reply.images!) expect(img.alt).not.toMatch(/@here/);
   }, 30_000);
 
   it('pages the vocabulary list (repro: vocab:true was 10,483 characters) with Previous/Next buttons', async () => {
