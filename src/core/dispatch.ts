@@ -3,6 +3,7 @@
 import { parseButtonId } from './button-id.ts';
 import type { ButtonReply, Choice, CommandDef, CommandRequest, OptionDef, RequestContext } from './command.ts';
 import { UserError, newErrorId } from './errors.ts';
+import { inlineCode } from './escape.ts';
 import { log } from './log.ts';
 import { parseCommandLine, parseOptions, pickSubcommand } from './parse.ts';
 import { subcommandOf, usageOf, type Registry } from './registry.ts';
@@ -51,7 +52,7 @@ async function guard<R extends Reply>(what: string, run: () => Promise<R>, fallb
 function findCommand(registry: Registry, name: string): CommandDef {
   const def = registry.get(name);
   if (def) return def;
-  throw new UserError(`There is no command \`/${name.slice(0, 32)}\`.${didYouMean('/' + name, registry.names().map((n) => '/' + n))}`, '/help');
+  throw new UserError(`There is no command ${inlineCode('/' + name, { max: 33 })}.${didYouMean('/' + name, registry.names().map((n) => '/' + n))}`, '/help');
 }
 
 function resolve(def: CommandDef, subcommand: string | undefined) {
@@ -60,7 +61,7 @@ function resolve(def: CommandDef, subcommand: string | undefined) {
   const sub = subcommandOf(def, name);
   if (!sub) {
     const names = def.subcommands.map((s) => s.name);
-    const what = name ? `\`/${def.name}\` has no \`${name.slice(0, 32)}\`.${didYouMean(name, names)}` : `\`/${def.name}\` needs a subcommand.`;
+    const what = name ? `\`/${def.name}\` has no ${inlineCode(name, { max: 32 })}.${didYouMean(name, names)}` : `\`/${def.name}\` needs a subcommand.`;
     throw new UserError(`${what} Choose: ${names.map((n) => `\`${n}\``).join(', ')}.`, usageOf(def));
   }
   return { options: sub.options, handler: sub.handler, subcommand: sub.name };

@@ -49,12 +49,5 @@ export function reply(text: string, extra: Omit<Reply, 'text'> = {}): Reply {
   return { text, ...extra };
 }
 
-/** Escape text a user typed so it cannot form neutral-markdown markup when echoed back. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`~|>])/g, '\\$1');
-}
-
-/** Echo user text inside inline code: safe in every platform, with backticks neutralised. */
-export function inlineCode(text: string): string {
-  return '`' + text.replace(/`/g, 'ˋ') + '`';
-}
+// Quoting user text lives in escape.ts; these re-exports keep older imports working.
+export { escapeMarkdown, inlineCode } from './escape.ts';

@@ -54,7 +54,8 @@ export function parseStepPayload(payload: string): StepState {
 
 export function stepCount(s: Pick<StepState, 'topic' | 'input'>): number {
   if (s.topic === 'lstm') return decodeLstmInput(s.input).length;
-  const target = ATTENTION_PAIRS[s.input];
+  // Own keys only: a forged id ending in ":constructor" must not find Object.prototype's members.
+  const target = Object.hasOwn(ATTENTION_PAIRS, s.input) ? ATTENTION_PAIRS[s.input] : undefined;
   if (!target) throw new StepError('unknown sentence');
   return target.length * 3;
 }

@@ -58,6 +58,14 @@ describe('/explain', () => {
     });
   }
 
+  it('rejects Object.prototype members as topics (repro: /explain topic:constructor crashed)', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const out = await run(`/explain topic:${name}`);
+      expect(out.status, name).toBe('user-error');
+      expect(out.reply.text).toContain('is not a valid `topic`');
+    }
+  });
+
   it('accepts aliases and suggests the right topic for typos', async () => {
     expect((await run('/explain topic:embeddings')).reply.title).toBe((await run('/explain topic:word2vec')).reply.title);
     expect((await run('/explain topic:Word-Embedding')).status).toBe('ok');
@@ -154,7 +162,8 @@ describe('/explain step-through', () => {
   });
 
   it('answers forged or out-of-range ids with a friendly message', async () => {
-    for (const id of ['explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
+    // Repro: ids ending in an Object.prototype member (":constructor") crashed the handler.
+    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString', 'explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
       const out = await dispatchButton(registry, id, ctx);
       expect(out.status).toBe('ok');
       expect(out.reply.text).toContain('out of date or not one of mine');

@@ -70,6 +70,10 @@ describe('/quiz in the console', () => {
       ['/quiz schedule action:daily time:9am', /is not a time/],
       ['/quiz schedule action:daily time:09:00 timezone:Mars/Olympus', /not a time zone I know/],
       ['/quiz leaderboard scope:galaxy', /not a valid `scope`/],
+      // Object.prototype members are not aliases (repro: action:constructor created a schedule)
+      ['/quiz schedule action:constructor time:09:00', /not a valid `action`/],
+      ['/quiz start topic:__proto__', /not a valid `topic`/],
+      ['/quiz leaderboard scope:toString', /not a valid `scope`/],
     ];
     for (const [line, message] of cases) {
       const r = await session.run(line);

@@ -1,13 +1,10 @@
 // Scripted use: one command and exit, or JSON Lines over standard input with models loaded once.
-import readline from 'node:readline';
-import type { Status } from '../../core/dispatch.ts';
 import type { CoreRunner } from '../runner.ts';
-import { ansiStyle, plainStyle } from './format.ts';
+import { ansiStyle, plainStyle, toJsonReply } from './format.ts';
+import { exitCode, serveJsonLines } from './lines.ts';
 import { ConsoleSession } from './session.ts';
 
-export function exitCode(status: Status): number {
-  return status === 'ok' ? 0 : status === 'user-error' ? 2 : 1;
-}
+export { exitCode };
 
 export interface OneShotOptions {
   outDir: string;
@@ -27,18 +24,19 @@ export async function runOnce(runner: CoreRunner, line: string, { outDir, json, 
   return exitCode(result.outcome.status);
 }
 
-/** One JSON Reply per input line; the exit code is the worst status seen. */
-export async function runJsonLines(runner: CoreRunner, { outDir, userName }: Pick<OneShotOptions, 'outDir' | 'userName'>): Promise<number> {
+/** One JSON Reply per input line (framing in lines.ts); the exit code is the worst status seen. */
+export async function runJsonLines(
+  runner: CoreRunner,
+  { outDir, userName }: Pick<OneShotOptions, 'outDir' | 'userName'>,
+  input: AsyncIterable<string | Uint8Array> = process.stdin,
+  write = (t: string) => void process.stdout.write(t),
+): Promise<number> {
   const session = new ConsoleSession({ runner, outDir, style: plainStyle, print: (t) => process.stderr.write(`${t}\n`), userName });
-  let worst = 0;
-  const rl = readline.createInterface({ input: process.stdin, terminal: false });
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (!line) continue;
-    const result = await session.run(line);
-    process.stdout.write(`${JSON.stringify({ ...result.json, status: result.outcome.status })}\n`);
-    const code = exitCode(result.outcome.status);
-    worst = worst === 1 || code === 1 ? 1 : Math.max(worst, code);
-  }
-  return worst;
+  return serveJsonLines(input, write, {
+    run: async (line) => {
+      const result = await session.run(line);
+      return { json: result.json, status: result.outcome.status };
+    },
+    show: (outcome) => ({ json: toJsonReply(outcome.reply, outDir), status: outcome.status }),
+  });
 }
