@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   SLACK_COMMAND_PREFIX: optionalText.refine((s) => s === undefined || /^[a-z0-9_-]{1,10}$/.test(s), 'must be 1–10 of a-z 0-9 _ - (e.g. nn- for /nn-help)'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().trim().min(1).default('data/nn-tutor.db'),
+  // Set: the store (and quiz timers) live in PostgreSQL, shared by every copy of the bot.
+  DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'must be a postgres://user@host:5432/database URL'),
   OUT_DIR: z.string().trim().min(1).default('out'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NN_BACKEND: z.enum(['auto', 'wasm', 'tensorflow', 'cpu']).default('auto'),
