@@ -44,7 +44,7 @@ export async function stopQuizService(): Promise<void> {
   const s = current;
   current = undefined;
   if (s) {
-    s.stop();
+    await s.stop();
     await s.store.close();
   }
 }

@@ -427,6 +427,10 @@ export class PostgresStore implements QuizStore {
     await this.q('UPDATE claims SET expires_at = NULL WHERE key = $1', [key]);
   }
 
+  async releaseClaim(key: string): Promise<void> {
+    await this.q('DELETE FROM claims WHERE key = $1', [key]);
+  }
+
   async claimTrigger(id: string, at: number, keepMs = TRIGGER_KEEP_MS): Promise<boolean> {
     await this.q('DELETE FROM triggers WHERE seen_at < $1', [at - keepMs]);
     const r = await this.q('INSERT INTO triggers (id, seen_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, at]);

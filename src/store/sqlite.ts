@@ -219,6 +219,7 @@ export class SqliteStore implements QuizStore {
         ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
         WHERE claims.expires_at IS NOT NULL AND claims.expires_at <= excluded.claimed_at`),
       completeClaim: db.prepare(`UPDATE claims SET expires_at = NULL WHERE key = ?`),
+      releaseClaim: db.prepare(`DELETE FROM claims WHERE key = ?`),
       forgetTriggers: db.prepare(`DELETE FROM triggers WHERE seen_at < ?`),
       claimTrigger: db.prepare(`INSERT INTO triggers (id, seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
       userSlot: db.prepare(`SELECT in_flight, last_start, lease_until FROM user_slots WHERE user_id = ?`),
@@ -386,6 +387,10 @@ export class SqliteStore implements QuizStore {
 
   async completeClaim(key: string): Promise<void> {
     this.stmt.completeClaim.run(key);
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    this.stmt.releaseClaim.run(key);
   }
 
   async claimTrigger(id: string, at: number, keepMs = TRIGGER_KEEP_MS): Promise<boolean> {

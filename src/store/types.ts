@@ -126,6 +126,8 @@ export interface QuizStore {
   claimOnce(key: string, at: number, leaseMs?: number): Promise<boolean>;
   /** Makes a leased claim permanent (the work it guarded is done). */
   completeClaim(key: string): Promise<void>;
+  /** Gives a claim back (the work failed and may be tried again, here or elsewhere). */
+  releaseClaim(key: string): Promise<void>;
   /** True the first time a Slack request/trigger id is seen (within `keepMs`), false for a retry or repeat. */
   claimTrigger(id: string, at: number, keepMs?: number): Promise<boolean>;
   /** Starts a heavy job for a user across all processes sharing the store, or says why not. */
