@@ -208,11 +208,14 @@ const RANKED = `
 export class PostgresStore implements QuizStore {
   readonly pool: pg.Pool;
   readonly schema: string;
+  /** For the job queue that shares this database (never logged: it may hold a password). */
+  readonly connectionString: string;
   /** Migrations finished (or failed: every method then rejects with the reason). */
   readonly ready: Promise<void>;
 
   constructor(opts: PostgresOptions) {
     this.schema = opts.schema ?? 'public';
+    this.connectionString = opts.connectionString;
     this.pool = poolFor(opts);
     // An idle client losing its server must not crash the process; the next query reports it.
     this.pool.on('error', () => undefined);
