@@ -103,7 +103,7 @@ async function pgVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return `PostgreSQL ${rows[0]!.v.split(' ')[0]}`;
   } catch {
     return 'PostgreSQL';
