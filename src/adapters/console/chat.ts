@@ -18,9 +18,11 @@ export async function runChat(registry: Registry, outDir: string, onReady?: (out
 
   rl.on('SIGINT', () => rl.close()); // Ctrl-C leaves like /quit
   print(`${style.bold('nn-tutor')} console chat. Type /help for the commands, /quit to leave. Images are saved under ${outDir}/.`);
+  // Iterate from here: lines piped in while onReady awaits (e.g. a database connection) are kept.
+  const lines = rl[Symbol.asyncIterator]();
   await onReady?.(session.context.outbox!);
   if (tty) rl.prompt();
-  for await (const raw of rl) {
+  for await (const raw of lines) {
     const line = raw.trim();
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
