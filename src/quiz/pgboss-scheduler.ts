@@ -135,7 +135,8 @@ export class PgBossScheduler implements Scheduler {
     }
   }
 
-  private async queueSlot(s: Schedule, slot: number): Promise<void> {
+  /** Queues the job that posts `s` at `slot` (set, sweeps and each run call it; tests too). */
+  async queueSlot(s: Schedule, slot: number): Promise<void> {
     const boss = await this.boot();
     // Replicas queue the same slot; pg-boss drops repeats queued in the same 12 h window, and the slot claim makes any other repeat a no-op.
     await boss.send(QUEUES.daily, { platform: s.platform, channelId: s.channelId, slot } satisfies DailyJob, {

@@ -9,7 +9,7 @@ import { newQuizId, QuizService } from '../../src/quiz/service.ts';
 import { previousSlot } from '../../src/quiz/zonedTime.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import type { QuestionSnapshot } from '../../src/store/types.ts';
-import { dropTestSchemas, postgresSkipReason, TEST_POSTGRES_URL, testSchema } from '../store/engines.ts';
+import { dropTestSchemas, postgresSkipReason, sqlIn, TEST_POSTGRES_URL, testSchema } from '../store/engines.ts';
 import { click, RecordingOutbox, type Posted } from './helpers.ts';
 
 const pgSkip = await postgresSkipReason();
@@ -90,5 +90,25 @@ describe.skipIf(pgSkip !== undefined)(`replicas on one PostgreSQL with pg-boss${
     await Promise.all(sweeps);
     expect(questions([...oa.messages, ...ob.messages]).filter((m) => m.channelId === 'c2')).toHaveLength(1);
     expect((await a.store.getSchedule('test', 'c2'))?.lastSlot).toBe(slot);
+  }, 60_000);
+
+  it('a daily slot job queued by both replicas posts once, and the next slot is queued', async () => {
+    const oa = new RecordingOutbox();
+    const ob = new RecordingOutbox();
+    const a = await replica(oa);
+    const b = await replica(ob);
+    const t = Date.now();
+    const slot = previousSlot('00:00', 'UTC', t);
+    const schedule = { platform: 'test' as const, channelId: 'c3', time: '00:00', timeZone: 'UTC', seconds: 30, createdBy: 'u1', createdAt: t, lastSlot: slot - 86_400_000 };
+    await a.store.saveSchedule(schedule);
+    // Both replicas queue the slot's job (it is already due, so it runs at once on whichever polls first).
+    for (const r of [a, b]) await (r.service.scheduler as PgBossScheduler).queueSlot(schedule, slot);
+    const posted = () => questions([...oa.messages, ...ob.messages]).filter((m) => m.channelId === 'c3');
+    await until(() => posted().length >= 1, 15_000);
+    await new Promise((r) => setTimeout(r, 2000)); // room for a wrong second post
+    expect(posted()).toHaveLength(1);
+    expect((await b.store.getSchedule('test', 'c3'))?.lastSlot).toBe(slot);
+    const next = await sqlIn(bossSchema, `SELECT data FROM job WHERE name = 'nn-quiz-daily' AND state = 'created'`);
+    expect(next.rows.map((r) => (r.data as { slot: number }).slot)).toContain(slot + 86_400_000);
   }, 60_000);
 });
