@@ -75,7 +75,9 @@ export async function migratePostgres(pool: pg.Pool, schema = 'public', migratio
       await client.query('BEGIN');
       try {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`nn-tutor-migrate:${schema}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        // Only when missing: CREATE SCHEMA needs a right on the database that the owner of an existing schema may lack.
+        const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+        if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${schema}`);
         await client.query(`SET LOCAL search_path = ${schema}`);
         await client.query(`CREATE TABLE IF NOT EXISTS schema_version (
           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);

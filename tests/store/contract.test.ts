@@ -47,6 +47,14 @@ for (const { engine, skip } of engines) {
         expect(await engine.migrate(where, next)).toEqual([]);
       });
 
+      it('two processes opening a new database at once both come up at the latest version', async () => {
+        const where = engine.location();
+        const [a, b] = await Promise.all([open(where), open(where)]);
+        await a.createQuiz(quiz('q1'));
+        expect((await b.getQuiz('q1'))?.id).toBe('q1');
+        expect(await engine.migrate(where, MIGRATIONS)).toEqual([]);
+      });
+
       it('upgrades a version-1 database in place: closed quizzes count as revealed, open ones do not', async () => {
         const where = engine.location();
         expect(await engine.migrate(where, MIGRATIONS.filter((m) => m.version === 1))).toEqual([1]);
