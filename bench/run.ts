@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   explain: () => import('./explain.bench.ts'),
   render: () => import('./render.bench.ts'),
   quiz: () => import('./quiz.bench.ts'),
+  store: () => import('./store.bench.ts'),
   platforms: () => import('./platforms.bench.ts'),
   'cold-start': () => import('./cold-start.bench.ts'),
   word2vec: () => import('./word2vec.bench.ts'),

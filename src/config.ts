@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
     .refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535), 'must be a port number from 1 to 65535')
     .transform((s) => (s === undefined ? 3000 : Number(s))),
   DATABASE_PATH: textOr(DEFAULT_DATABASE_PATH),
+  // Set: the store (and quiz timers) live in PostgreSQL, shared by every copy of the bot.
+  DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'must be a postgres://user@host:5432/database URL'),
   OUT_DIR: textOr('out'),
   /** Unset: warn, or silent under vitest (VITEST is set by the test runner). */
   LOG_LEVEL: oneOf(LOG_LEVELS),

@@ -10,7 +10,7 @@ import { buildAdapters, chooseAdapters, personalRunner, startAdapters } from './
 import { configureLog, log } from './core/log.ts';
 import { warmUp } from './nn/warmup.ts';
 import { startQuizService, stopQuizService } from './quiz/index.ts';
-import { openStore } from './store/index.ts';
+import { openConfiguredStore } from './store/index.ts';
 
 /** Platform clients may leave handles behind after stopping: exit instead of waiting on them. */
 let exitWhenDone = false;
@@ -34,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // Everything is checked before anything connects: variables, then the database.
   const adapters = await buildAdapters(chooseAdapters(config, args.platform), config, { outDir });
-  const store = openStore(config.DATABASE_PATH);
+  const store = openConfiguredStore(config);
   // Chat platforms load the models now so that the first member does not wait for them.
   if (config.NN_WARMUP && adapters.some((a) => a.audience === 'many')) {
     // A tiny heatmap loads the renderer and its fonts, which the first chart would otherwise pay for.

@@ -4,6 +4,7 @@ import { config, ConfigError } from '../config.ts';
 import { log } from '../core/log.ts';
 import { prepareDatabasePath } from './path-check.ts';
 import { SqliteStore, type SqliteOptions } from './sqlite.ts';
+import { PostgresStore } from './postgres.ts';
 import type { QuizStore } from './types.ts';
 import { guardStore, isStoreUnavailable, StoreUnavailableError } from './unavailable.ts';
 
@@ -36,7 +37,13 @@ export function openStoreForRequest(): QuizStore {
   }
 }
 
+/** PostgreSQL when DATABASE_URL is set (shared by replicas), else the SQLite file at DATABASE_PATH. */
+export function openConfiguredStore(config: { DATABASE_URL?: string; DATABASE_PATH: string }): QuizStore {
+  return config.DATABASE_URL ? new PostgresStore({ connectionString: config.DATABASE_URL }) : openStore(config.DATABASE_PATH);
+}
+
 export type * from './types.ts';
 export { POINTS } from './types.ts';
 export { SqliteStore, scopeKey } from './sqlite.ts';
 export { StoreUnavailableError } from './unavailable.ts';
+export { PostgresStore } from './postgres.ts';
