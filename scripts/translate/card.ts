@@ -99,8 +99,11 @@ export function writeCards(evalDoc: EvalDoc): void {
         // one command per training stage, oldest first; later stages start from the earlier weights
         ...[...(tr.previousStages ?? []), tr].map(
           (st: Stage, i: number) =>
-            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}`,
+            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
+            (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
         ),
+        // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
+        ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
         'npm run eval:translate',
         ...(wildDoc ? ['npm run eval:translate-wild'] : []),
       ],
@@ -120,6 +123,9 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
+          : '') +
+        (tr.interpolation
+          ? ` The shipped weights are (1 − α)·θ_previous stage + α·θ_this stage with α = ${tr.interpolation.alpha} (WiSE-FT weight interpolation, Wortsman et al., 2022: the stage's new data mix forgets some of the beginner course; the interpolation keeps most of both), α the largest of 1, 0.75, 0.5 whose generated valid-set BLEU (400 sentences, beam 4, \`npm run eval:translate -- --valid --limit 400 --models ${name}\`) is at least 95.5.`
           : ''),
       m
         ? `- Test (${evalDoc.testSentences} sentences, beam ${evalDoc.beam} as /translate decodes): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, beam ${evalDoc.beam}): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
