@@ -105,7 +105,7 @@ export function findText(d: Diagram, id: string): TextItem {
 
 export interface BoxOptions {
   /** Lines of text centred in the box; the first in the box colour's darker ink. */
-  lines?: readonly (string | { text: string; id?: string; bold?: boolean })[];
+  lines?: readonly (string | { text: string; id?: string; bold?: boolean; fill?: string })[];
   shape?: 'rect' | 'circle';
   dashed?: boolean;
   highlight?: boolean;
@@ -136,7 +136,7 @@ export class DiagramBuilder {
     const lineH = size * 1.3;
     lines.forEach((l, i) => {
       const y = r.y + r.h / 2 + (i - (lines.length - 1) / 2) * lineH;
-      this.text(l.text, r.x + r.w / 2, y, { id: l.id, size, anchor: 'middle', face: l.bold ? 'semibold' : 'regular' });
+      this.text(l.text, r.x + r.w / 2, y, { id: l.id, size, anchor: 'middle', face: l.bold ? 'semibold' : 'regular', fill: l.fill });
     });
     return b;
   }
