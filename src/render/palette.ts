@@ -20,7 +20,7 @@ export const QUANTITY = {
 export type Quantity = keyof typeof QUANTITY;
 
 /** Drawn around (behind) whatever the current step computes. */
-export const HIGHLIGHT = '#ffd400';
+export const HIGHLIGHT = '#ffe866'; // pale yellow: apart from the orange belt and every quantity
 
 /** Ink on the diagrams: text, neutral lines, background. */
 export const INK = { text: '#1f2328', muted: '#4b5563', line: '#6b7280', background: '#ffffff' } as const;
