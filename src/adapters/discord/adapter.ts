@@ -76,7 +76,7 @@ function restMessage(m: DiscordMessage): { body: Record<string, unknown>; files:
       allowed_mentions: { parse: [] },
       attachments: m.files.map((f, id) => ({ id, filename: f.name, description: f.description })),
     },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),
+    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: /\.gif$/i.test(f.name) ? 'image/gif' : 'image/png' })),
   };
 }
 

@@ -1,0 +1,39 @@
+// Animated GIF from diagram frames: each frame's SVG rasterised by resvg, colours quantised and
+// written by gifenc (pure JS). Discord and Slack play a GIF inline, where a video would not be.
+import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type Gifenc from 'gifenc';
+import type { ImageAttachment } from '../core/reply.ts';
+import { diagramSvg } from './diagram/svg.ts';
+import type { Diagram } from './diagram/layout.ts';
+
+// Its CommonJS build through require: Node's ESM loader sees no named exports in it, and vite would
+// pick the ESM build whose default export is something else.
+const gifenc = createRequire(import.meta.url)('gifenc') as typeof Gifenc;
+
+export interface GifFrame {
+  diagram: Diagram;
+  delayMs: number;
+}
+
+function rgba(d: Diagram): Uint8Array {
+  // Text is already glyph outlines (textPath), so no fonts are needed here.
+  const img = new Resvg(diagramSvg(d), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
+  return new Uint8Array(img.pixels.buffer, img.pixels.byteOffset, img.pixels.byteLength);
+}
+
+/** All frames share the first frame's size; the GIF loops forever. */
+export function renderGif(frames: readonly GifFrame[], filename: string, alt: string): ImageAttachment {
+  if (!frames.length) throw new RangeError('a GIF needs at least one frame');
+  const { width, height } = frames[0]!.diagram;
+  const { applyPalette, GIFEncoder, quantize } = gifenc;
+  const gif = GIFEncoder();
+  for (const f of frames) {
+    if (f.diagram.width !== width || f.diagram.height !== height) throw new RangeError('GIF frames differ in size');
+    const pixels = rgba(f.diagram);
+    const palette = quantize(pixels, 128);
+    gif.writeFrame(applyPalette(pixels, palette), width, height, { palette, delay: f.delayMs, repeat: 0 });
+  }
+  gif.finish();
+  return { data: gif.bytes(), filename, alt, width, height };
+}
