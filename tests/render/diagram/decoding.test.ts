@@ -20,6 +20,16 @@ describe('decoding frames and the GIF', () => {
     expect(d.boxes.filter((b) => b.id.startsWith('out-'))).toHaveLength(3);
   });
 
+  it('stays readable for 30 English and 34 Spanish words: long words cut with …, small slots left blank', () => {
+    const source = Array.from({ length: 30 }, (_, i) => ['internationalization', 'the', 'a', 'hospital'][i % 4]!);
+    const output = Array.from({ length: 34 }, (_, i) => ['hospitalización', 'el', 'de', '<EOS>'][i % 4]!);
+    const attention = output.map((_, t) => source.map((_, j) => (j === t % 30 ? 0.5 : 0.5 / 29)));
+    for (const t of [0, 20, 33]) expectReadable(decodingFrame({ model: 'transformer', source, output, attention }, t));
+    const eight = decodingFrame({ model: 'transformer', source: source.slice(0, 8), output: output.slice(0, 8), attention }, 0);
+    expectReadable(eight);
+    expect(eight.texts.some((t) => t.text.endsWith('…'))).toBe(true);
+  });
+
   it('lights the word being written, not the ones before', () => {
     const d = decodingFrame(v, 2);
     const img = draw(d);
