@@ -2,10 +2,9 @@
 // below, and from every English word an edge to the word being written, as wide as its share
 // of the attention. The frames of a whole sentence make the animated GIF of /translate animate:true.
 import type { ImageAttachment } from '../../core/reply.ts';
-import { textWidth } from '../fonts.ts';
 import { renderGif } from '../gif.ts';
 import { INK, QUANTITY } from '../palette.ts';
-import { DiagramBuilder, type Diagram } from './layout.ts';
+import { DiagramBuilder, fitText, type Diagram } from './layout.ts';
 
 export interface DecodingValues {
   model: string;
@@ -21,13 +20,7 @@ const OUT_Y = 234;
 const BOX_H = 32;
 const MARGIN = 16;
 
-/** Words as wide as their slot allows, "…" when cut. */
-function fit(word: string, width: number): string {
-  if (textWidth(word, 15) <= width) return word;
-  let w = word;
-  while (w.length > 1 && textWidth(`${w}…`, 15) > width) w = w.slice(0, -1);
-  return `${w}…`;
-}
+const fit = (word: string, width: number) => fitText(word, width);
 
 /** Frame `step` (0-based): output words 0..step shown, edges into word `step`. */
 export function decodingFrame(v: DecodingValues, step: number): Diagram {

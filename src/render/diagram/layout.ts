@@ -70,6 +70,14 @@ export function textRect(t: TextItem): Rect {
   return { x: x - pad, y: t.y - h / 2 - pad, w: w + 2 * pad, h: h + 2 * pad };
 }
 
+/** `text` cut to fit `width` px at `size` px, ending in "…" when cut; '' when not even "x…" fits. */
+export function fitText(text: string, width: number, size: number = TEXT.label, face: Face = 'regular'): string {
+  if (textWidth(text, size, face) <= width) return text;
+  let t = text;
+  while (t.length > 1 && textWidth(`${t}…`, size, face) > width) t = t.slice(0, -1);
+  return textWidth(`${t}…`, size, face) <= width ? `${t}…` : '';
+}
+
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }

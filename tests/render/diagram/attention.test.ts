@@ -31,3 +31,19 @@ describe('attention diagram', () => {
     }
   });
 });
+
+describe('attention diagram of a trained model', () => {
+  it('stays readable with 8 input words and 256-number vectors: vectors cut to two numbers and their size', () => {
+    const n = 8;
+    const v = (k: number) => Array.from({ length: 256 }, (_, j) => Math.sin(j + k));
+    const weights = Array.from({ length: n }, (_, i) => (i === 3 ? 0.65 : 0.05));
+    const d = attentionDiagram({
+      words: ['my', 'grandmother', 'works', 'in', 'the', 'hospital', 'every', 'day'], keys: Array.from({ length: n }, (_, i) => v(i)), query: v(99),
+      decoderInput: 'madre', scores: weights.map((w) => Math.log(w)), weights, attended: v(7), next: 'trabaja',
+    }, { stage: 'softmax' });
+    expectReadable(d);
+    expect(findText(d, 'sum-value').text).toMatch(/^\[[−\d.]+, [−\d.]+, …\] \(256\)$/);
+    const img = draw(d);
+    expect(isHighlighted(img, d, 'softmax-3')).toBe(true);
+  });
+});
