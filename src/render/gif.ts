@@ -8,8 +8,10 @@ import { diagramSvg } from './diagram/svg.ts';
 import type { Diagram } from './diagram/layout.ts';
 
 // Its CommonJS build through require: Node's ESM loader sees no named exports in it, and vite would
-// pick the ESM build whose default export is something else.
-const gifenc = createRequire(import.meta.url)('gifenc') as typeof Gifenc;
+// pick the ESM build whose default export is something else. Loaded on first use, so a checkout
+// whose node_modules predate the dependency still runs every other command.
+let gifenc: typeof Gifenc | undefined;
+const encoder = () => (gifenc ??= createRequire(import.meta.url)('gifenc') as typeof Gifenc);
 
 export interface GifFrame {
   diagram: Diagram;
@@ -26,7 +28,7 @@ function rgba(d: Diagram): Uint8Array {
 export function renderGif(frames: readonly GifFrame[], filename: string, alt: string): ImageAttachment {
   if (!frames.length) throw new RangeError('a GIF needs at least one frame');
   const { width, height } = frames[0]!.diagram;
-  const { applyPalette, GIFEncoder, quantize } = gifenc;
+  const { applyPalette, GIFEncoder, quantize } = encoder();
   const gif = GIFEncoder();
   const pixels = frames.map((f) => {
     if (f.diagram.width !== width || f.diagram.height !== height) throw new RangeError('GIF frames differ in size');
