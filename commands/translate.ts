@@ -1,5 +1,6 @@
 // /translate text:<English> [model] [compare] [decoding] [layer] [head] [vocab] — our own toy
 // English→Spanish models, with the chart of where the model looked.
+import { renderDecodingGif } from '../src/render/diagram/decoding.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { inlineCode, neutraliseMentions, titleText } from '../src/core/escape.ts';
@@ -180,6 +181,7 @@ export const translate = defineCommand({
     },
     { name: 'layer', type: 'integer', description: 'Transformer: which decoder layer’s attention to chart (1–2, default 2)', min: 1, max: 2 },
     { name: 'head', type: 'integer', description: 'Transformer: one attention head (1–4) instead of the average', min: 1, max: 4 },
+    { name: 'animate', type: 'boolean', description: 'An animated GIF of the model writing word by word, its attention moving' },
     { name: 'vocab', type: 'boolean', description: 'List the English words the toy model knows (text: filters by prefix)' },
     { name: 'page', type: 'integer', description: 'With vocab: which page of the word list', min: 1, max: 1000 },
   ],
@@ -217,6 +219,10 @@ export const translate = defineCommand({
       for (const r of results) fields.push({ name: MODEL_NAMES[r.model], value: `${r.marked || '(nothing)'}\n${Math.round(r.ms)} ms`, inline: true });
     }
     const images = results.map((r) => attentionChart(r, headNote(r.model))).filter((x): x is ImageAttachment => !!x);
+    // animate:true leads with the GIF (one frame per written word); the heatmap stays as the still.
+    if (req.options.animate && main.attention.length && main.tokens.length) {
+      images.unshift(renderDecodingGif({ model: MODEL_NAMES[main.model], source: main.source, output: main.tokens, attention: main.attention }));
+    }
     const lines = [
       `**${main.marked || '(no translation)'}**`,
       readAsLine(main),

@@ -3,7 +3,7 @@
 // lines. No headings, tables or links-with-text: Slack's mrkdwn cannot show them.
 
 export interface ImageAttachment {
-  data: Uint8Array; // PNG bytes
+  data: Uint8Array; // PNG bytes (or GIF when the filename ends in .gif: /translate animate:true)
   filename: string; // e.g. "attention.png"
   alt: string; // what the picture shows, for screen readers and the console
   width: number;

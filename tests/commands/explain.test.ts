@@ -31,7 +31,7 @@ describe('/explain', () => {
   });
 
   for (const id of TOPIC_IDS) {
-    it(`renders ${id} quick within one message and one chart`, async () => {
+    it(`renders ${id} quick within one message, its diagram first and one chart`, async () => {
       const r = await session.run(`/explain topic:${id}`);
       const out = r.outcome;
       expect(out.status).toBe('ok');
@@ -39,7 +39,7 @@ describe('/explain', () => {
       expect(out.reply.text.length).toBeLessThanOrEqual(QUICK_TEXT_LIMIT);
       expect(out.reply.fields ?? []).toHaveLength(0);
       const images = out.reply.images ?? [];
-      expect(images.length).toBe(id === 'alice-tn' ? 0 : 1);
+      expect(images.length).toBe(id === 'alice-tn' ? 0 : 2);
       for (const img of images) expect(isPng(img.data)).toBe(true);
     });
     it(`renders ${id} deep in sections within platform limits`, async () => {
@@ -132,7 +132,8 @@ describe('/explain step-through', () => {
     expect(back!.disabled).toBe(true);
     expect(next!.id).toBe('explain:s:lstm:2:1,0.5,0.25,1');
     for (const b of out.reply.buttons!) expect(b.id.length).toBeLessThanOrEqual(LIMITS.buttonId);
-    expect(out.reply.images).toHaveLength(1);
+    expect(out.reply.images).toHaveLength(2);
+    expect(out.reply.images![0]!.filename).toBe('lstm-cell.png');
   });
 
   it('Next edits the message to the next step, up to the last, then Next is disabled', async () => {

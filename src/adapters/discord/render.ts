@@ -54,8 +54,8 @@ export interface RenderedDiscord {
 /** Attachment names Discord accepts and `attachment://` can reference. */
 export function safeFilename(name: string, index: number, used: Set<string>): string {
   let base = name.replace(/[^\w.-]/g, '_') || `image-${index + 1}.png`;
-  if (!/\.png$/i.test(base)) base += '.png';
-  while (used.has(base)) base = base.replace(/(\.png)$/i, `-${index + 1}$1`);
+  if (!/\.(png|gif)$/i.test(base)) base += '.png';
+  while (used.has(base)) base = base.replace(/(\.png|\.gif)$/i, `-${index + 1}$1`);
   used.add(base);
   return base;
 }

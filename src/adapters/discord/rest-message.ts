@@ -17,6 +17,6 @@ export function restMessage(m: DiscordMessage): RestMessage {
       allowed_mentions: { parse: [] },
       attachments: m.files.map((f, i) => ({ id: String(i), filename: f.name, description: f.description })),
     },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),
+    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: /\.gif$/i.test(f.name) ? 'image/gif' : 'image/png' })),
   };
 }
