@@ -78,7 +78,7 @@ export const explain = defineCommand({
     try {
       return { ...stepReply(parseStepPayload(req.payload)), mode: 'update' };
     } catch (err) {
-      if (err instanceof StepError) return { text: STEP_HELP, ephemeral: true, mode: 'new' };
+      if (err instanceof StepError) return { text: err.friendly ?? STEP_HELP, ephemeral: true, mode: 'new' };
       throw err;
     }
   },

@@ -26,7 +26,12 @@ export interface StepState {
   input: string; // lstm: "1,0.5,0.25,1"; attention: "let's go"
 }
 
-export class StepError extends Error {}
+export class StepError extends Error {
+  /** What to tell the user instead of the generic STEP_HELP. */
+  constructor(reason: string, readonly friendly?: string) {
+    super(reason);
+  }
+}
 
 /** Values are rounded to 3 decimals so the id stays short and every step uses the same numbers. */
 export function encodeLstmInput(values: readonly number[]): string {
@@ -62,7 +67,8 @@ export function stepCount(s: Pick<StepState, 'topic' | 'input'>): number {
 function buttons(s: StepState, total: number): Button[] {
   return [
     { id: stepId({ ...s, step: s.step - 1 }), label: '◀ Back', style: 'secondary', disabled: s.step <= 1 },
-    { id: stepId({ ...s, step: s.step + 1 }), label: 'Next ▶', style: 'primary', disabled: s.step >= total },
+    // Next stays pressable on the last step: pressing it says so (a greyed-out button explains nothing).
+    { id: stepId({ ...s, step: s.step + 1 }), label: 'Next ▶', style: 'primary', disabled: s.step > total },
   ];
 }
 
@@ -100,8 +106,11 @@ function attentionStepReply(s: StepState, total: number): Reply {
 /** The reply for one step; throws StepError for anything out of range. */
 export function stepReply(s: StepState): Reply {
   const total = stepCount(s);
+  if (s.step === total + 1) {
+    throw new StepError('past the end', `That was the last step (${total} of ${total}). Press ◀ Back to look again, or start over with \`/explain topic:${s.topic} step:true\`.`);
+  }
   if (!Number.isInteger(s.step) || s.step < 1 || s.step > total) throw new StepError('out of range');
-  if (stepId(s).length > LIMITS.buttonId || stepId({ ...s, step: total }).length > LIMITS.buttonId) throw new StepError('id too long');
+  if (stepId(s).length > LIMITS.buttonId || stepId({ ...s, step: total + 1 }).length > LIMITS.buttonId) throw new StepError('id too long');
   const r = s.topic === 'lstm' ? lstmStepReply(s, total) : attentionStepReply(s, total);
   return { ...r, buttons: buttons(s, total) };
 }

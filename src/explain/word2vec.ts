@@ -95,6 +95,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
         value:
           `Input: one-hot word (${r.vocab.length} inputs). Hidden: ${TOY_W2V.dims} units with no activation, so the hidden values are exactly the input word's ${TOY_W2V.dims} weights. ` +
           `Output: one score per word → softmax → probabilities; cross-entropy loss against the real neighbour; backpropagation updates the weights. ` +
+          '(The notes say "softmax and cross validation" here; the loss meant is cross-entropy, an easy slip with names this close. Cross-validation is something else: holding out parts of the data to test a model.) ' +
           `Nearest word after training (cosine similarity): ${nn.map((x) => `${x.word} → ${x.nearest} (${fixed(x.similarity)})`).join('; ')}. ` +
           'In two sentences, "great" also only ever sits next to "is", so it lands with the film names: the network can only learn from the contexts it sees.',
       },
