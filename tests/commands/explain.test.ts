@@ -71,10 +71,10 @@ describe('/explain', () => {
     expect(autocomplete(registry, 'explain', undefined, 'topic', '')).toHaveLength(TOPIC_IDS.length);
   });
 
-  it('rnn: the text states 2^days and 0.5^days for the requested days', async () => {
+  it('rnn: the text states 2^k and 0.5^k for day 1, k = days − 1 steps back', async () => {
     const out = await run('/explain topic:rnn days:12');
-    expect(out.reply.text).toContain('2^12 = **4,096**');
-    expect(out.reply.text).toContain(`0.5^12 = **${(0.5 ** 12).toExponential(1)}**`);
+    expect(out.reply.text).toContain('2^11 = **2,048**');
+    expect(out.reply.text).toContain(`0.5^11 = **${(0.5 ** 11).toExponential(1)}**`);
   });
 
   it('answers alice-tn honestly and points to attention', async () => {
