@@ -75,3 +75,18 @@ export function attentionLines(run: RealRun, maxRows = 8): string {
     })
     .join('\n');
 }
+
+type LayerNumbers = import('../nn/translate/infer/layer-numbers.ts').LayerNumbers;
+const LAYER_NUMBERS = '../nn/translate/infer/layer-numbers.ts';
+
+/** Feed-forward, layer-norm and masked self-attention numbers of our trained transformer, if shipped. */
+export async function transformerLayer(english = "don't eat the apple"): Promise<LayerNumbers | undefined> {
+  if (!(await modelAvailable('transformer'))) return undefined;
+  try {
+    const mod = (await import(LAYER_NUMBERS)) as typeof import('../nn/translate/infer/layer-numbers.ts');
+    return await mod.transformerLayerNumbers(english);
+  } catch (err) {
+    log.warn({ err }, 'transformer present but its layer numbers could not be computed');
+    return undefined;
+  }
+}

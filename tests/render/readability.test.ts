@@ -13,27 +13,12 @@ import { translate } from '../../commands/translate.ts';
 import type { RequestContext } from '../../src/core/command.ts';
 import { dispatchButton, dispatchLine, type Outcome } from '../../src/core/dispatch.ts';
 import { Registry } from '../../src/core/registry.ts';
+import { CHART_LINES, STEP_LINES } from '../../bench/chart-gallery.ts';
 import { outside, overlaps, recordLabels, smallestText, type ChartLabels } from '../../src/render/label-box.ts';
 
 const ctx: RequestContext = { platform: 'test', userId: 'u1', userName: 'Ada', channelId: 'c1' };
 const registry = new Registry([explain, predict, neighbors, analogy, similarity, tokenizeCommand, translate, attention]);
 
-/** One line per chart kind the commands produce (and its variants that lay out differently). */
-export const CHART_LINES = [
-  ...['rnn', 'lstm', 'word2vec', 'seq2seq', 'attention', 'transformer'].flatMap((t) => [`/explain topic:${t}`, `/explain topic:${t} depth:deep`]),
-  '/explain topic:rnn days:50',
-  '/predict values:0,0.5,0.25,1',
-  '/predict values:1,0.5,0.25,1 model:rnn',
-  '/predict values:12 15 11 18 20 19 25 24 30 28 27 35',
-  '/neighbors word:king',
-  '/neighbors word:monday k:5',
-  '/analogy a:man b:king c:woman',
-  '/tokenize text:Hello, tokenizers split unbelievably long words!',
-  '/translate text:let\'s go',
-  '/translate text:the cat is on the table model:attention',
-  '/translate text:I want to eat with my friends tomorrow at the park',
-  '/attention text:the cat sat on the mat because it was tired',
-];
 
 async function chartsOf(run: () => Promise<Outcome>): Promise<ChartLabels[]> {
   const { result, charts } = await recordLabels(run);
@@ -60,7 +45,7 @@ describe('chart readability at preview size', () => {
   }
 
   it('every step of the lstm and attention step-throughs', async () => {
-    for (const start of ['/explain topic:lstm step:true', '/explain topic:attention step:true']) {
+    for (const start of STEP_LINES) {
       let out = await dispatchLine(registry, start, ctx);
       for (let i = 0; i < 12 && out.reply.buttons; i++) {
         const next = out.reply.buttons[1]!;
