@@ -161,7 +161,7 @@ describe('/explain step-through', () => {
   });
 
   it('answers forged or out-of-range ids with a friendly message', async () => {
-    for (const id of ['explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:6:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
+    for (const id of ['explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:6:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:99:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
       const out = await dispatchButton(registry, id, ctx);
       expect(out.status).toBe('ok');
       expect(out.reply.text).toContain('out of date or not one of mine');
