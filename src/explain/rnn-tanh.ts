@@ -5,16 +5,17 @@
 // Each step back multiplies by w·tanh'(pre) (tanh' ≤ 1), so the gradient shrinks or grows geometrically.
 
 export interface TanhRnnCase {
-  label: string;
+  label: string; // the chart's legend
+  text: string; // in a sentence
   w: number; // the shared recurrent weight
   input: number; // the same input every step (0 keeps h at 0, where tanh' = 1)
 }
 
 /** The three cases the explainer plots: grows, shrinks, and w > 1 tamed by a saturated tanh. */
 export const TANH_CASES: readonly TanhRnnCase[] = [
-  { label: 'w = 1.5, h near 0: explodes', w: 1.5, input: 0 },
-  { label: 'w = 0.5: vanishes', w: 0.5, input: 0 },
-  { label: 'w = 1.5, input 0.5: tanh saturates, vanishes', w: 1.5, input: 0.5 },
+  { label: 'w = 1.5: explodes', text: 'w = 1.5 with h near 0 (tanh slope 1): explodes', w: 1.5, input: 0 },
+  { label: 'w = 0.5: vanishes', text: 'w = 0.5: vanishes', w: 0.5, input: 0 },
+  { label: 'w = 1.5, saturated', text: 'w = 1.5 with input 0.5 (tanh saturates, slope ≪ 1): vanishes', w: 1.5, input: 0.5 },
 ];
 
 const U = 1; // input weight: the same for every case, so only w and the tanh slope differ

@@ -28,7 +28,7 @@ export function rnnChart(days: number) {
     filename: 'rnn-gradient.png',
     alt:
       `Line chart on a log scale of how much the output of a one-unit tanh RNN moves per unit change of the input k steps back, k = 0 to ${days - 1}: ` +
-      series.map((s) => `${s.name}, ${sci(s.data[days - 1]!)} at ${days - 1} steps back`).join('; ') + '.',
+      series.map((s, i) => `${TANH_CASES[i]!.text}, ${sci(s.data[days - 1]!)} at ${days - 1} steps back`).join('; ') + '.',
   });
 }
 
@@ -83,7 +83,7 @@ function explain(input: ExplainInput): Explanation {
     `- w = 2: 2^${k} = **${up}**: exploding gradient; training steps become huge and jump around\n` +
     `- w = 0.5: 0.5^${k} = **${down}**: vanishing gradient; early days barely influence learning\n` +
     `Measured now on a one-unit tanh RNN over ${n} steps, ∂output/∂input ${k} steps back: ` +
-    measured.map(({ c, g }) => `${c.label.split(':')[0]} → **${sci(g)}**`).join('; ') +
+    measured.map(({ c, g }) => `${c.text} → **${sci(g)}**`).join('; ') +
     ' (the chart: every k). A saturated tanh has a slope far below 1, which tames even w > 1.\n';
   const title = 'RNN: one weight, reused every day';
   if (input.depth === 'quick') {
@@ -118,7 +118,7 @@ function explain(input: ExplainInput): Explanation {
         value:
           `With w = 2, the input ${k} steps back (day 1 of ${n}) gets its gradient scaled by 2^${k} = ${up}; a step size that suits the recent days is then far too large (the usual patch is gradient clipping). ` +
           `With w = 0.5 it is scaled by 0.5^${k} = ${down}; the network effectively cannot learn from day 1. ` +
-          `The chart measures it on a tanh RNN: ${measured.map(({ c, g }) => `${c.label} (${sci(g)} at k = ${k})`).join('; ')}. ` +
+          `The chart measures it on a tanh RNN: ${measured.map(({ c, g }) => `${c.text} (${sci(g)} at k = ${k})`).join('; ')}. ` +
           'Only w·slope close to 1 keeps the signal, and nothing in training holds it there.',
       },
       {

@@ -38,6 +38,15 @@ export interface LineSpec extends ChartBase {
   logY?: boolean;
   yMin?: number;
   yMax?: number;
+  /** A second panel below, on the same x, with its own y axis (e.g. gates on a fixed 0–1 scale). */
+  lower?: LinePanel;
+}
+
+export interface LinePanel {
+  series: readonly LineSeries[];
+  yLabel?: string;
+  yMin?: number;
+  yMax?: number;
 }
 
 export interface ScatterPoint {

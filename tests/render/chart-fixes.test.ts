@@ -1,0 +1,40 @@
+// Issue 16 §3: the specific charts the review found hard to read, checked from their layout.
+import { describe, expect, it } from 'vitest';
+import { lstmChart } from '../../src/explain/lstm-trace.ts';
+import { DEFAULT_LSTM_INPUT } from '../../src/explain/lstm.ts';
+import { rnnChart } from '../../src/explain/rnn.ts';
+import { runLstm } from '../../src/nn/lstm-unit.ts';
+import { loadPredictModels } from '../../src/nn/predict/model.ts';
+import { recordLabels, type ChartLabels } from '../../src/render/label-box.ts';
+
+const labels = (c: ChartLabels) => c.labels.map((l) => l.text);
+/** Tick labels left of the plot, top to bottom. */
+const yTicks = (c: ChartLabels) => c.labels.filter((l) => l.right < 110 && l.left > 30 && l.bottom < c.height - 50 && /^-?[\d.e-]+$/.test(l.text)).sort((a, b) => a.top - b.top).map((l) => l.text);
+
+describe('LSTM chart', () => {
+  const days = runLstm(loadPredictModels().lstm, DEFAULT_LSTM_INPUT);
+  it('has two panels: memories, and gates on a fixed 0–1 axis', () => {
+    const { charts } = recordLabels(() => lstmChart(days, 'LSTM'));
+    const ticks = yTicks(charts[0]!);
+    expect(ticks.slice(-6)).toEqual(['1', '0.8', '0.6', '0.4', '0.2', '0']);
+    expect(labels(charts[0]!)).toEqual(expect.arrayContaining(['memory', 'gate (0–1)']));
+  });
+
+  it('keeps the same axes on every step of the step-through', () => {
+    const ticks = [1, 2, 3, 4].map((upTo) => yTicks(recordLabels(() => lstmChart(days, 'LSTM', upTo)).charts[0]!));
+    for (const t of ticks) expect(t).toEqual(ticks[3]);
+  });
+});
+
+describe('RNN gradient chart', () => {
+  it('labels only whole powers of ten on its log axis, evenly spaced', () => {
+    for (const days of [10, 30, 50]) {
+      const ticks = yTicks(recordLabels(() => rnnChart(days)).charts[0]!);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      const exps = ticks.map((t) => Math.log10(Number(t)));
+      for (const e of exps) expect(e).toBeCloseTo(Math.round(e), 9);
+      const steps = exps.slice(1).map((e, i) => exps[i]! - e);
+      for (const s of steps) expect(s).toBeCloseTo(steps[0]!, 9);
+    }
+  });
+});
