@@ -117,17 +117,24 @@ export function scatterLayout(spec: ScatterSpec, f: Frame = frame(spec)): Scatte
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const points = pts.map((p): PlacedPoint => {
     const text = ellipsize(p.label);
-    const side = labelLeft(p) ? 'left' : 'right';
+    const preferred: PlacedPoint['side'] = labelLeft(p) ? 'left' : 'right';
     const [cx, cy] = [px(p.x), py(p.y)];
     const w = textWidth(text, FONT.small);
-    const lx0 = side === 'right' ? cx + SYMBOL / 2 + LABEL_GAP : cx - SYMBOL / 2 - LABEL_GAP - w;
     let labelY: number | undefined;
-    for (const dy of [0, -LABEL_H / 2, LABEL_H / 2, -LABEL_H, LABEL_H]) {
-      const b = { x0: lx0, x1: lx0 + w, y0: cy + dy - LABEL_H / 2, y1: cy + dy + LABEL_H / 2 };
-      if (!boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)) {
-        boxes.push(b);
-        labelY = cy + dy;
-        break;
+    let side = preferred;
+    // the preferred side first, then the other one: a crowded cluster still gets every label it can
+    place: for (const s of [preferred, preferred === 'right' ? 'left' : 'right'] as const) {
+      const lx0 = s === 'right' ? cx + SYMBOL / 2 + LABEL_GAP : cx - SYMBOL / 2 - LABEL_GAP - w;
+      if (lx0 < 0 || lx0 + w > f.width) continue;
+      for (const dy of [0, -LABEL_H / 2, LABEL_H / 2, -LABEL_H, LABEL_H, -1.5 * LABEL_H, 1.5 * LABEL_H]) {
+        const b = { x0: lx0, x1: lx0 + w, y0: cy + dy - LABEL_H / 2, y1: cy + dy + LABEL_H / 2 };
+        if (b.y0 < plot.top - LABEL_H / 2 || b.y1 > plot.top + plot.height + LABEL_H / 2) continue;
+        if (!boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)) {
+          boxes.push(b);
+          labelY = cy + dy;
+          side = s;
+          break place;
+        }
       }
     }
     const group = p.group ?? '';

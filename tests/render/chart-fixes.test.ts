@@ -38,3 +38,15 @@ describe('RNN gradient chart', () => {
     }
   });
 });
+
+describe('/neighbors map', () => {
+  it('labels all 10 neighbours (no far-away words squeezing them)', async () => {
+    const { neighborsReply } = await import('../../commands/neighbors.ts');
+    for (const word of ['king', 'monday', 'water']) {
+      const { result, charts } = recordLabels(() => neighborsReply(word, 10));
+      const words = [...result.text.matchAll(/^\d+\. \*\*([^*]+)\*\*/gm)].map((m) => m[1]!);
+      expect(words).toHaveLength(10);
+      expect(labels(charts[0]!)).toEqual(expect.arrayContaining([word, ...words]));
+    }
+  });
+});
