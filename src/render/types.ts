@@ -62,6 +62,8 @@ export interface ScatterSpec extends ChartBase {
   yLabel?: string;
   /** Optional arrows from one labelled point to another (analogy offsets). */
   arrows?: readonly { from: string; to: string }[];
+  /** Same px per unit on both axes, so angles are true (vectors drawn from the origin). */
+  equalAspect?: boolean;
 }
 
 export interface BarSeries {

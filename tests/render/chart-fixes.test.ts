@@ -50,3 +50,20 @@ describe('/neighbors map', () => {
     }
   });
 });
+
+describe('word2vec toy chart', () => {
+  it('draws each word as a ray from the origin with equal scales, labels in full', async () => {
+    const { w2vChart } = await import('../../src/explain/word2vec.ts');
+    const { trainToyWord2vec } = await import('../../src/explain/word2vec-toy.ts');
+    const { scatterLayout } = await import('../../src/render/scatter.ts');
+    const r = trainToyWord2vec();
+    const { charts } = recordLabels(() => w2vChart(r));
+    expect(labels(charts[0]!)).toEqual(expect.arrayContaining([...r.vocab]));
+    expect(labels(charts[0]!).some((l) => l.includes('…'))).toBe(false);
+    // the spec the chart drew: one arrow from "0" per word, and equal px per unit
+    const spec = { points: [{ x: 0, y: 0, label: '0' }, ...r.vocab.map((w, k) => ({ x: r.after[k]![0]!, y: r.after[k]![1]!, label: w }))], arrows: r.vocab.map((w) => ({ from: '0', to: w })), equalAspect: true };
+    const l = scatterLayout(spec);
+    expect(l.plot.width / (l.x.max - l.x.min)).toBeCloseTo(l.plot.height / (l.y.max - l.y.min), 6);
+    expect(l.arrows).toHaveLength(r.vocab.length);
+  });
+});
