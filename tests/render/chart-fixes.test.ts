@@ -67,3 +67,14 @@ describe('word2vec toy chart', () => {
     expect(l.arrows).toHaveLength(r.vocab.length);
   });
 });
+
+describe('token strip', () => {
+  it('is cropped to its content', async () => {
+    const { renderTokenStrip } = await import('../../src/render/index.ts');
+    const { result, charts } = recordLabels(() => renderTokenStrip({ title: '3 tokens', tokens: [{ text: 'Hi', id: 1 }, { text: ' there', id: 2 }, { text: '!', id: 3 }] }));
+    expect(result.width).toBeLessThan(640);
+    expect(result.height).toBeLessThan(120);
+    const c = charts[0]!;
+    expect(Math.max(...c.labels.map((l) => l.bottom))).toBeGreaterThan(c.height - 20); // ids end near the bottom edge
+  });
+});
