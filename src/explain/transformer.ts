@@ -1,6 +1,6 @@
 // /explain transformer — positional encoding (computed by the formula) and self-attention with
 // query/key/value numbers for a 2-word sentence (seeded stand-in weights, said so in the text).
-import { renderHeatmap } from '../render/index.ts';
+import { renderLineChart } from '../render/index.ts';
 import { addVec, dot, fixed, matVec, percent, positionalEncodingRow, seededMatrix, seededRandom, softmax, weightedSum } from './math.ts';
 import { buildToySeq2seq, INPUT_VOCAB } from './toy-seq2seq.ts';
 import type { ExplainInput, Explanation, Topic } from './types.ts';
@@ -8,25 +8,29 @@ import { transformerLayer } from './shipped-translation.ts';
 
 type LayerNumbers = NonNullable<Awaited<ReturnType<typeof transformerLayer>>>;
 
-export const PE_POSITIONS = 16;
-export const PE_DIMS = 12;
+export const PE_POSITIONS = 64;
+/** Our transformer's vector size (models/translate/transformer) and the dimensions drawn as lines. */
+export const PE_DIMS = 128;
+export const PE_SHOWN = [0, 16, 40, 64] as const;
 export const SELF_ATTENTION_WORDS = ["let's", 'go'];
 
+/** A few dimensions as lines over many positions: the fast waves and the slow ones both show. */
 export function positionalChart() {
-  const rows = Array.from({ length: PE_POSITIONS }, (_, p) => `pos ${p}`);
-  return renderHeatmap({
-    title: `Positional encoding: sin/cos values, ${PE_POSITIONS} positions × ${PE_DIMS} dims`,
-    rows,
-    cols: Array.from({ length: PE_DIMS }, (_, d) => `${d}`),
-    values: rows.map((_, p) => positionalEncodingRow(p, PE_DIMS)),
-    min: -1,
-    max: 1,
-    diverging: true,
-    showValues: false,
-    xLabel: 'dimension (even: sin, odd: cos)',
-    yLabel: 'position in the sentence',
+  const x = Array.from({ length: PE_POSITIONS }, (_, p) => p);
+  const rows = x.map((p) => positionalEncodingRow(p, PE_DIMS));
+  const wave = (dim: number) => 2 * Math.PI * Math.pow(10000, (2 * Math.floor(dim / 2)) / PE_DIMS);
+  return renderLineChart({
+    title: `Positional encoding, d = ${PE_DIMS}: sin waves of 4 dimensions`,
+    x,
+    series: PE_SHOWN.map((dim) => ({ name: `dim ${dim} (period ${Math.round(wave(dim))})`, data: rows.map((r) => r[dim]!) })),
+    yMin: -1,
+    yMax: 1,
+    xLabel: 'position in the sentence',
+    yLabel: 'value',
     filename: 'positional-encoding.png',
-    alt: `Heatmap of sinusoidal positional encodings for ${PE_POSITIONS} positions and ${PE_DIMS} dimensions: fast waves on the left dimensions, slow on the right.`,
+    alt:
+      `Line chart of sinusoidal positional encodings (d = ${PE_DIMS}) over positions 0 to ${PE_POSITIONS - 1}: ` +
+      PE_SHOWN.map((dim) => `dimension ${dim} repeats every ${Math.round(wave(dim))} positions`).join(', ') + '; low dimensions wave fast, high ones slowly.',
   });
 }
 
