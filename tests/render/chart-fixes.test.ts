@@ -78,3 +78,18 @@ describe('token strip', () => {
     expect(Math.max(...c.labels.map((l) => l.bottom))).toBeGreaterThan(c.height - 20); // ids end near the bottom edge
   });
 });
+
+describe('11×11 attention heatmap', () => {
+  it('writes every cell value of 1% and up at ≥ 15 px, at 640 px wide', async () => {
+    const { renderHeatmap } = await import('../../src/render/index.ts');
+    const words = 'my sister likes the pizza because it is really very delicious'.split(' ');
+    const values = words.map((_, i) => words.map((_, j) => (i === j ? 0.999 : 0.001 / (words.length - 1))));
+    values[0] = words.map(() => 1 / words.length);
+    const { charts } = recordLabels(() => renderHeatmap({ rows: words, cols: words, values, min: 0, max: 1, valueFormat: 'percent', xLabel: 'attends to', yLabel: 'word', title: 'Self-attention' }));
+    const c = charts[0]!;
+    expect(c.width).toBe(640);
+    const cells = c.labels.filter((l) => /^\d+%?$/.test(l.text));
+    expect(cells.length).toBe(words.length + 10 + 2); // row 0: 11 × 9, the 10 diagonal 100s, the scale ends 100% and 0%
+    for (const l of cells) expect(l.fontSize).toBeGreaterThanOrEqual(15);
+  });
+});
