@@ -83,7 +83,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
     '```\n' + similarityLine(d, 0) + '\n' + softmaxLine(d, 0) + '\n```';
   const title = 'Attention: similarity → softmax → weighted sum';
   if (input.depth === 'quick') {
-    return { title, text: why + demo + '\nStep through it: `/explain topic:attention step:true`.', image: attentionHeatmap(d) };
+    return { title, text: why + demo + '\nStep through our trained model on your sentence: `/explain topic:attention step:true text:the cat is on the table`.', image: attentionHeatmap(d) };
   }
   return {
     title,
