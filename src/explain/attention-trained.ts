@@ -97,7 +97,7 @@ export function trainedStageChart(d: TrainedAttention, j: number, stage: number)
     x: dims,
     series: [
       { name: 'weighted sum', data: s.attended },
-      { name: `encoder output of "${d.input[top]}" (${percent(s.weights[top]!)})`, data: s.keys[top]!, dashed: true },
+      { name: `"${d.input[top]}" output (${percent(s.weights[top]!)})`, data: s.keys[top]!, dashed: true },
     ],
     xLabel: 'dimension',
     yLabel: 'value',
