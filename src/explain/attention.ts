@@ -48,6 +48,10 @@ export function stageChart(d: AttentionDemo, step: number, stage: 'scores' | 'we
     series: [{ name: stage === 'scores' ? 'dot product' : 'attention', data: stage === 'scores' ? s.scores : s.weights }],
     yMin: stage === 'weights' ? 0 : undefined,
     yMax: stage === 'weights' ? 1 : undefined,
+    xLabel: 'input word (encoder)',
+    yLabel: stage === 'scores' ? 'dot product' : 'attention',
+    showValues: true,
+    valueFormat: stage === 'scores' ? 'fixed2' : 'percent',
     filename: 'attention-step.png',
     alt: `${stage === 'scores' ? 'Dot products' : 'Attention weights'} for ${d.input.join(', ')}: ${(stage === 'scores' ? s.scores : s.weights).map((v) => fixed(v, 3)).join(', ')}.`,
   });
