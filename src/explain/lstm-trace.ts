@@ -54,8 +54,9 @@ export function lstmChart(days: readonly LstmDay[], title: string, upTo = days.l
     lower: {
       series: [
         { name: 'forget gate (% kept)', data: cut((d) => d.forget), dashed: true },
-        { name: 'input gate (% added)', data: cut((d) => d.inputGate), dashed: true },
-        { name: 'output gate (% output)', data: cut((d) => d.output), dashed: true },
+        // input last: drawn on top, its triangles over the output gate's squares when the two agree
+        { name: 'output gate (% output)', data: cut((d) => d.output), dashed: true, marker: 'rect' },
+        { name: 'input gate (% added)', data: cut((d) => d.inputGate), dotted: true, marker: 'triangle' },
       ],
       yLabel: 'gate (0–1)',
       yMin: 0,

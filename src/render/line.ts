@@ -68,9 +68,9 @@ export function lineOption(spec: LineSpec, f: Frame = frame(spec)): EChartsOptio
     xAxisIndex: index,
     yAxisIndex: index,
     data: spec.x.map((x, i) => [numericX ? x : i, clean(s.data[i] ?? null, log)]),
-    symbol: manyPoints ? 'none' : 'circle',
-    symbolSize: 6,
-    lineStyle: { width: 2.5, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
+    symbol: manyPoints ? 'none' : (s.marker ?? 'circle'),
+    symbolSize: s.marker && s.marker !== 'circle' ? 9 : 6,
+    lineStyle: { width: 2.5, type: s.dotted ? ('dotted' as const) : s.dashed ? ('dashed' as const) : ('solid' as const) },
     connectNulls: false,
     emphasis: { disabled: true },
   });

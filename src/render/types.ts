@@ -28,6 +28,9 @@ export interface LineSeries {
   name: string;
   data: readonly (number | null)[];
   dashed?: boolean;
+  /** Dotted instead of dashed, and a marker shape: lines that run on top of each other stay told apart. */
+  dotted?: boolean;
+  marker?: 'circle' | 'triangle' | 'rect' | 'diamond';
 }
 
 export interface LineSpec extends ChartBase {
