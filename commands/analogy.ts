@@ -3,7 +3,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { titleText, userText } from '../src/core/escape.ts';
 import type { Reply } from '../src/core/reply.ts';
-import { shippedAnalogyAccuracy, shippedVectors } from '../src/nn/word2vec/index.ts';
+import { shippedMetadata, shippedVectors } from '../src/nn/word2vec/index.ts';
 import { analogyScatter } from '../src/nn/word2vec/views.ts';
 import { renderScatter } from '../src/render/index.ts';
 import { fmtScore, knownWords } from './word2vec-common.ts';
@@ -33,9 +33,28 @@ export function analogyReply(aText: string, bText: string, cText: string, chart 
   };
 }
 
-function accuracyNote(): string {
-  const acc = shippedAnalogyAccuracy();
-  return acc === undefined ? '' : `On these vectors the top answer is right for ${(100 * acc).toFixed(0)}% of the Google analogy questions (3CosAdd), so expect misses.`;
+interface AnalogyEval {
+  correct: number;
+  covered: number;
+  total: number;
+}
+
+/** The recorded Google-analogy evaluation, when the model card has one with all three counts. */
+function analogyEval(): AnalogyEval | undefined {
+  const a = (shippedMetadata().evaluation as { analogy?: Partial<AnalogyEval> } | undefined)?.analogy;
+  return a && [a.correct, a.covered, a.total].every((n) => typeof n === 'number' && n > 0) ? (a as AnalogyEval) : undefined;
+}
+
+/** Accuracy over the questions whose words we know, and what share of ALL questions that is. */
+export function accuracyNote(): string {
+  const e = analogyEval();
+  if (!e) return '';
+  const n = (x: number) => x.toLocaleString('en');
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  return (
+    `On these vectors the top answer is right for ${pct(e.correct / e.covered)} of the ${n(e.covered)} Google analogy questions whose words are all in our vocabulary ` +
+    `(${((100 * e.correct) / e.total).toFixed(1)}% of all ${n(e.total)}; 3CosAdd), so expect misses.`
+  );
 }
 
 export const analogy = defineCommand({

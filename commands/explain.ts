@@ -5,7 +5,7 @@ import type { Reply } from '../src/core/reply.ts';
 import { DEFAULT_DAYS, MAX_DAYS } from '../src/explain/rnn.ts';
 import { topicDiagram } from '../src/explain/diagrams.ts';
 import { DEFAULT_LSTM_INPUT } from '../src/explain/lstm.ts';
-import { ATTENTION_PAIRS, encodeLstmInput, MAX_STEP_DAYS, parseStepPayload, STEP_HELP, StepError, stepReply, STEP_TOPICS, type StepTopic } from '../src/explain/step.ts';
+import { ATTENTION_PAIRS, encodeLstmInput, MAX_STEP_DAYS, MAX_STEP_SENTENCE, parseStepPayload, STEP_HELP, StepError, stepReply, STEP_TOPICS, type StepTopic } from '../src/explain/step.ts';
 import { autocompleteTopic, getTopic, TOPIC_ALIASES, TOPIC_CHOICES, topicIndex } from '../src/explain/topics.ts';
 import type { Depth, TopicId } from '../src/explain/types.ts';
 import { describeScaling, parseValues, VALUES_EXAMPLE } from '../src/explain/values.ts';
@@ -42,6 +42,7 @@ export const explain = defineCommand({
     { name: 'step', type: 'boolean', description: 'Step through the computation with buttons (lstm, attention)' },
     { name: 'days', type: 'integer', description: `rnn: days to unroll (default ${DEFAULT_DAYS})`, min: 1, max: MAX_DAYS },
     { name: 'values', type: 'string', description: `lstm: 2–${MAX_STEP_DAYS} days to run, e.g. ${VALUES_EXAMPLE}`, maxLength: 200 },
+    { name: 'text', type: 'string', description: 'attention step-through: an English sentence to translate', maxLength: MAX_STEP_SENTENCE },
   ],
   async handler(req) {
     const topicId = req.options.topic as TopicId | undefined;
@@ -50,6 +51,7 @@ export const explain = defineCommand({
     const notes: string[] = [];
     if (req.options.days !== undefined && topicId !== 'rnn') notes.push('`days` only applies to topic rnn, so it was ignored.');
     if (req.options.values !== undefined && topicId !== 'lstm') notes.push('`values` only applies to topic lstm, so it was ignored.');
+    if (req.options.text !== undefined && !(topicId === 'attention' && req.options.step === true)) notes.push('`text` only applies to `topic:attention step:true`, so it was ignored.');
     let values: number[] | undefined;
     if (typeof req.options.values === 'string' && topicId === 'lstm') {
       // ≤ 10 days: the trace must fit one message, and a step-through id ≤ 100 characters
@@ -66,8 +68,15 @@ export const explain = defineCommand({
       }
       const topic = topicId as StepTopic;
       const xs = values ?? DEFAULT_LSTM_INPUT;
-      const input = topic === 'lstm' ? encodeLstmInput(xs) : Object.keys(ATTENTION_PAIRS)[0]!;
-      const r = stepReply({ topic, step: 1, input });
+      const sentence = typeof req.options.text === 'string' ? req.options.text.replace(/\s+/g, ' ').trim() : '';
+      const input = topic === 'lstm' ? encodeLstmInput(xs) : sentence || Object.keys(ATTENTION_PAIRS)[0]!;
+      let r: Reply;
+      try {
+        r = await stepReply({ topic, step: 1, input });
+      } catch (err) {
+        if (err instanceof StepError && err.friendly) throw new UserError(err.friendly, '/explain topic:attention step:true text:the cat is on the table');
+        throw err;
+      }
       return notes.length ? { ...r, text: `${r.text}\n\n*${notes.join(' ')}*` } : r;
     }
 
@@ -77,11 +86,11 @@ export const explain = defineCommand({
     const images = [topicDiagram(topicId, { depth, values }), e.image].filter((i) => i !== undefined);
     return { title: e.title, text, fields: e.sections, images: images.length ? images : undefined };
   },
-  onButton(req) {
+  async onButton(req) {
     try {
-      return { ...stepReply(parseStepPayload(req.payload)), mode: 'update' };
+      return { ...(await stepReply(parseStepPayload(req.payload))), mode: 'update' };
     } catch (err) {
-      if (err instanceof StepError) return { text: STEP_HELP, ephemeral: true, mode: 'new' };
+      if (err instanceof StepError) return { text: err.friendly ?? STEP_HELP, ephemeral: true, mode: 'new' };
       throw err;
     }
   },

@@ -28,8 +28,11 @@ export function neighborsReply(text: string, k: number, chart = true): Reply {
       `Words land near each other when they appear in similar contexts — which groups synonyms, but also opposites like *good* and *bad*.`,
   };
   if (chart) {
+    // No far-away contrast words on the map: PCA would spend its width on them and squeeze the
+    // neighbours, whose labels then collide. They are named in the text instead.
     const far = farWords(v, query, 3, new Set([...words, ...found.map((n) => n.word)]));
-    reply.images = [renderScatter(neighboursScatter(v, words, query, found, far))];
+    reply.text += ` For contrast, far from it: ${far.map((w) => `*${w}*`).join(', ')}.`;
+    reply.images = [renderScatter(neighboursScatter(v, words, query, found, []))];
   }
   return reply;
 }

@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { LSTM_TABLE_LEGEND, lstmTraceTable, rnnTraceTable } from '../src/explain/lstm-trace.ts';
 import { fixed } from '../src/explain/math.ts';
+import { surveyLine } from '../src/explain/rnn.ts';
 import { predictionChart } from '../src/explain/predict-chart.ts';
 import { describeScaling, fmtRaw, parseValues, unscale, VALUES_EXAMPLE } from '../src/explain/values.ts';
 import { predictLstm, runLstm } from '../src/nn/lstm-unit.ts';
@@ -55,7 +56,6 @@ export const predict = defineCommand({
     const rnnSwing = dayOneSwing((d) => predictRnn(m.rnn, d), xs);
     const lastOff = days.at(-1)!.shortOut === 0;
     const n = xs.length;
-    const stalled = m.rnnInfo.restartLosses.filter((l) => l > 0.01).length;
     const toy = m.rnnInfo.predictions.map((p) => `${p.xs.join(', ')} → ${fixed(p.prediction, 2)} (target ${p.target})`).join('; ');
     const text =
       `Next day: **${fixed(pred, 3)}** on the 0–1 scale${inOriginal(pred)}.\n` +
@@ -63,7 +63,7 @@ export const predict = defineCommand({
       `Day by day (short-term memory = ReLU(w_in·input + w·previous + b), w = ${fixed(m.rnn.wShared, 3)}):\n${rnnTraceTable(days)}\n` +
       `**The trouble with day 1:** day 1 can only reach the prediction through w^${n - 1} = ${fixed(Math.pow(m.rnn.wShared, n - 1), 4)} (and only while the ReLU stays on${lastOff ? `; here it is off on day ${n}, so no earlier day reaches the prediction at all` : ''}). ` +
       `For this input, ${swingText(rnnSwing)}; the LSTM (which predicts ${fixed(lstmPred, 3)} here) would give ${fixed(lstmSwing.low, 3)} and ${fixed(lstmSwing.high, 3)}. ` +
-      `Trained the same way on the notes' two companies, the RNN gives ${toy}; ${stalled} of ${m.rnnInfo.restartLosses.length} random starts stalled. See \`/explain topic:rnn\`.`;
+      `Trained the same way on the notes' two companies, the RNN gives ${toy}: a **dead ReLU** (the last day's pre-activation is negative for both, so the prediction is the output bias ${fixed(m.rnn.biasOut, 2)} and no gradient reaches the other weights). ${surveyLine()} See \`/explain topic:rnn depth:deep\`.`;
     return { title: 'Prediction: one-weight RNN', text, images: [predictionChart(v, pred, 'one-weight RNN', days.map((d) => d.shortOut))] };
   },
 });

@@ -62,7 +62,8 @@ export function disagreementLine(results: readonly TextTranslation[]): string {
 
 export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachment | undefined {
   if (!t.attention.length || !t.tokens.length) return undefined;
-  const rows = t.tokens;
+  // the attention has one row more than the words when the model also wrote <EOS>: show it too
+  const rows = t.attention.length > t.tokens.length ? [...t.tokens, '<EOS>'] : t.tokens;
   return renderHeatmap({
     title: `Where the ${MODEL_NAMES[t.model]} looked${layerNote}`,
     rows,

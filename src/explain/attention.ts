@@ -48,6 +48,10 @@ export function stageChart(d: AttentionDemo, step: number, stage: 'scores' | 'we
     series: [{ name: stage === 'scores' ? 'dot product' : 'attention', data: stage === 'scores' ? s.scores : s.weights }],
     yMin: stage === 'weights' ? 0 : undefined,
     yMax: stage === 'weights' ? 1 : undefined,
+    xLabel: 'input word (encoder)',
+    yLabel: stage === 'scores' ? 'dot product' : 'attention',
+    showValues: true,
+    valueFormat: stage === 'scores' ? 'fixed2' : 'percent',
     filename: 'attention-step.png',
     alt: `${stage === 'scores' ? 'Dot products' : 'Attention weights'} for ${d.input.join(', ')}: ${(stage === 'scores' ? s.scores : s.weights).map((v) => fixed(v, 3)).join(', ')}.`,
   });
@@ -74,7 +78,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
     'Plain seq2seq squeezes the whole input into one context vector, so long inputs lose detail, and sometimes one word must never be lost: "don\'t eat" vs "do eat" differ in a single early word. ' +
     '**Attention** adds an extra path from every encoder output to every decoder step, so each step can look straight at the input words it needs.\n\n' +
     'At each decoder step:\n' +
-    '1. **Similarity**: dot product of the decoder\'s short-term memory with each encoder output (like cosine similarity, without dividing by the lengths).\n' +
+    '1. **Similarity**: dot product of the decoder\'s short-term memory with each encoder output (like cosine similarity, without dividing by the lengths; Luong et al. 2015, where Bahdanau et al. 2015 used a small feed-forward network).\n' +
     '2. **Softmax** turns the scores into percentages that add up to 100%: how much of each input word to use.\n' +
     '3. **Weighted sum** of the encoder outputs with those percentages; it goes, with the decoder\'s memory, into a fully connected layer and a softmax that picks the next word.\n';
   const s0 = d.steps[0]!;
@@ -83,7 +87,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
     '```\n' + similarityLine(d, 0) + '\n' + softmaxLine(d, 0) + '\n```';
   const title = 'Attention: similarity → softmax → weighted sum';
   if (input.depth === 'quick') {
-    return { title, text: why + demo + '\nStep through it: `/explain topic:attention step:true`.', image: attentionHeatmap(d) };
+    return { title, text: why + demo + '\nStep through our trained model on your sentence: `/explain topic:attention step:true text:the cat is on the table`.', image: attentionHeatmap(d) };
   }
   return {
     title,
@@ -98,6 +102,12 @@ async function explain(input: ExplainInput): Promise<Explanation> {
         value:
           'Whatever the model (LSTM seq2seq or transformer), attention means the same thing: an extra path from each input position so every decoder step can use those values directly, with percentages it computes itself. ' +
           `Here the untrained stand-in weights split the first step ${percent(s0.weights[0]!)} / ${percent(s0.weights[1]!)}; a trained model learns sharper percentages.`,
+      },
+      {
+        name: 'Who scored how',
+        value:
+          'Scoring by a plain dot product, and feeding the weighted sum with the decoder\'s memory into a fully connected "attention output" layer, is Luong, Pham and Manning (2015, "Effective Approaches to Attention-based NMT"). ' +
+          'The first attention for translation, Bahdanau, Cho and Bengio (2015), scored each encoder output with a small feed-forward network (tanh of the decoder state and encoder output, each through its own weights) instead. Transformers use the dot product, divided by √d.',
       },
       { name: 'Dot product vs cosine similarity', value: 'Cosine similarity is the dot product divided by both vectors\' lengths. The dot product is cheaper and also lets a bigger vector score higher; softmax then normalises the scores anyway.' },
       await realRunField(),

@@ -31,22 +31,39 @@ export function rnnTraceTable(days: readonly RnnDay[]): string {
   );
 }
 
-/** Memories and gates per day; with `upTo`, later days are left blank (step-through). */
+/**
+ * Two panels: the memories on top, the gates below on a fixed 0–1 axis. With `upTo` (the
+ * step-through), later days are blank but both axes already span every day, so nothing rescales
+ * from one step to the next.
+ */
 export function lstmChart(days: readonly LstmDay[], title: string, upTo = days.length) {
   const cut = (f: (d: LstmDay) => number) => days.map((d, i) => (i < upTo ? f(d) : null));
+  const memories = days.flatMap((d) => [d.longOut, d.shortOut, 0]);
+  const nice = (v: number, up: boolean) => (up ? Math.ceil(v * 2) / 2 : Math.floor(v * 2) / 2);
   return renderLineChart({
     title,
+    height: 480,
     x: days.map((d) => `day ${d.day}`),
     series: [
       { name: 'long-term memory', data: cut((d) => d.longOut) },
       { name: 'short-term memory', data: cut((d) => d.shortOut) },
-      { name: 'forget gate (% kept)', data: cut((d) => d.forget), dashed: true },
-      { name: 'input gate (% added)', data: cut((d) => d.inputGate), dashed: true },
-      { name: 'output gate (% output)', data: cut((d) => d.output), dashed: true },
     ],
+    yLabel: 'memory',
+    yMin: nice(Math.min(...memories), false),
+    yMax: nice(Math.max(...memories), true),
+    lower: {
+      series: [
+        { name: 'forget gate (% kept)', data: cut((d) => d.forget), dashed: true },
+        // input last: drawn on top, its triangles over the output gate's squares when the two agree
+        { name: 'output gate (% output)', data: cut((d) => d.output), dashed: true, marker: 'rect' },
+        { name: 'input gate (% added)', data: cut((d) => d.inputGate), dotted: true, marker: 'triangle' },
+      ],
+      yLabel: 'gate (0–1)',
+      yMin: 0,
+      yMax: 1,
+    },
     xLabel: 'day',
-    yLabel: 'value (gates as fractions 0–1)',
     filename: 'lstm-trace.png',
-    alt: `LSTM memories and gates over ${upTo} day(s): final long-term memory ${fixed(days[upTo - 1]!.longOut)}, short-term ${fixed(days[upTo - 1]!.shortOut, 3)}.`,
+    alt: `LSTM memories (top) and gates on a 0–1 scale (bottom) over ${upTo} day(s): final long-term memory ${fixed(days[upTo - 1]!.longOut)}, short-term ${fixed(days[upTo - 1]!.shortOut, 3)}.`,
   });
 }

@@ -1,5 +1,5 @@
 // /explain lstm — the /predict model's one LSTM unit stepped over a short sequence, gate by gate.
-import { runLstm, type LstmDay } from '../nn/lstm-unit.ts';
+import { runLstm, type GateWeights, type LstmDay, type LstmWeights } from '../nn/lstm-unit.ts';
 import { loadPredictModels } from '../nn/predict/model.ts';
 import { TOY_DATA } from '../nn/predict/data.ts';
 import { DEFAULT_TRAIN } from '../nn/predict/train.ts';
@@ -10,13 +10,22 @@ import type { ExplainInput, Explanation, Topic } from './types.ts';
 /** The notes' company B: day 1 is 1, and the unit must carry that to the end. */
 export const DEFAULT_LSTM_INPUT: readonly number[] = TOY_DATA[1]!.xs;
 
-export function dayWalkthrough(d: LstmDay): string {
+const signed = (v: number, digits: number) => (v < 0 ? ` − ${fixed(-v, digits)}` : ` + ${fixed(v, digits)}`);
+
+/** "σ(5.79·0 + 0.42·1.00 + 1.31)": the gate's weights on short-term memory and input, then its bias, so a student can redo it. */
+export function gateFormula(fn: 'σ' | 'tanh', g: GateWeights, shortIn: number, x: number): string {
+  return `${fn}(${fixed(g.short, 2)}·${shortIn === 0 ? 0 : fixed(shortIn, 3)}${signed(g.input, 2)}·${fixed(x)}${signed(g.bias, 2)})`;
+}
+
+/** One day, every gate with the numbers that go into it (weights default to the shipped /predict unit). */
+export function dayWalkthrough(d: LstmDay, w: LstmWeights = loadPredictModels().lstm): string {
+  const f = (fn: 'σ' | 'tanh', g: GateWeights, v: number) => `${gateFormula(fn, g, d.shortIn, d.x)} = ${fixed(v, 3)}`;
   return (
     `**Day ${d.day}** (input ${fixed(d.x)}; memories in: long ${fixed(d.longIn, 3)}, short ${fixed(d.shortIn, 3)})\n` +
-    `- Forget gate: keep **${percent(d.forget)}** of the long-term memory → ${fixed(d.longIn, 3)} × ${fixed(d.forget, 3)} = ${fixed(d.afterForget, 3)}\n` +
-    `- Input gate: potential memory tanh(…) = ${fixed(d.candidate, 3)}, add **${percent(d.inputGate)}** of it → ${fixed(d.added, 3)}\n` +
+    `- Forget gate ${f('σ', w.forget, d.forget)}: keep **${percent(d.forget)}** of the long-term memory → ${fixed(d.longIn, 3)} × ${fixed(d.forget, 3)} = ${fixed(d.afterForget, 3)}\n` +
+    `- Input gate: potential memory ${f('tanh', w.candidate, d.candidate)}; ${f('σ', w.inputGate, d.inputGate)}, add **${percent(d.inputGate)}** of it → ${fixed(d.added, 3)}\n` +
     `- New long-term memory: ${fixed(d.afterForget, 3)} + ${fixed(d.added, 3)} = **${fixed(d.longOut, 3)}**\n` +
-    `- Output gate: potential short-term memory tanh(${fixed(d.longOut, 3)}) = ${fixed(d.potentialShort, 3)}, output **${percent(d.output)}** of it → new short-term memory **${fixed(d.shortOut, 3)}**`
+    `- Output gate ${f('σ', w.output, d.output)}: potential short-term memory tanh(${fixed(d.longOut, 3)}) = ${fixed(d.potentialShort, 3)}, output **${percent(d.output)}** of it → new short-term memory **${fixed(d.shortOut, 3)}**`
   );
 }
 
@@ -47,6 +56,12 @@ function explain(input: ExplainInput): Explanation {
       {
         name: 'Day 1, gate by gate',
         value: dayWalkthrough(days[0]!).slice(0, 1024),
+      },
+      {
+        name: 'Where the gates come from',
+        value:
+          'The first LSTM (Hochreiter and Schmidhuber, 1997) had only the input and output gates: its long-term memory was never cleared. ' +
+          'Gers, Schmidhuber and Cummins (2000, "Learning to Forget") added the forget gate, and that is the cell used today and here.',
       },
       {
         name: 'Why sigmoid and tanh',

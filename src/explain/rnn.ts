@@ -1,78 +1,109 @@
-// /explain rnn — one shared weight unrolled over N days; w^N explodes for w = 2, vanishes for 0.5.
+// /explain rnn — one shared weight unrolled over N days; k steps back the gradient carries w^k, which
+// explodes for w = 2 and vanishes for 0.5 (measured on a tanh RNN); the toy /predict RNN's dead ReLU.
 import { renderLineChart } from '../render/index.ts';
 import { loadPredictModels } from '../nn/predict/model.ts';
-import { predictRnn, rnnInputSensitivity } from '../nn/predict/rnn-unit.ts';
+import { predictRnn, rnnLossAndGrad, runRnn } from '../nn/predict/rnn-unit.ts';
+import { DEFAULT_TRAIN } from '../nn/predict/train.ts';
 import { predictLstm } from '../nn/lstm-unit.ts';
 import { TOY_DATA } from '../nn/predict/data.ts';
-import { fixed, gradientFactor, sci } from './math.ts';
+import { fixed, gradientFactor, percent, sci } from './math.ts';
+import { RNN_SEED_SURVEY } from './rnn-seeds.ts';
+import { TANH_CASES, tanhRnnSensitivity } from './rnn-tanh.ts';
 import type { ExplainInput, Explanation, Topic } from './types.ts';
 
-export const DEFAULT_DAYS = 10;
+export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 50;
 
+/** k = 0 … days−1 steps back from the last day, measured on the tanh RNN (src/explain/rnn-tanh.ts). */
 export function rnnChart(days: number) {
-  const x = Array.from({ length: days }, (_, i) => i + 1);
+  const x = Array.from({ length: days }, (_, k) => k);
+  const series = TANH_CASES.map((c) => ({ name: c.label, data: tanhRnnSensitivity(c, days) }));
   return renderLineChart({
-    title: `Gradient factor w^n after n days`,
+    title: `tanh RNN over ${days} steps: |∂output/∂input| k steps back`,
     x,
-    series: [
-      { name: 'w = 2 (explodes)', data: x.map((n) => gradientFactor(2, n)) },
-      { name: 'w = 1', data: x.map(() => 1), dashed: true },
-      { name: 'w = 0.5 (vanishes)', data: x.map((n) => gradientFactor(0.5, n)) },
-    ],
-    xLabel: 'days unrolled (n)',
-    yLabel: 'w^n (log scale)',
+    series,
+    xLabel: 'steps back (k)',
+    yLabel: '|∂output/∂input| (log)',
     logY: true,
     filename: 'rnn-gradient.png',
-    alt: `Line chart on a log scale: 2^n grows to ${sci(gradientFactor(2, days))} and 0.5^n shrinks to ${sci(gradientFactor(0.5, days))} after ${days} days.`,
+    alt:
+      `Line chart on a log scale of how much the output of a one-unit tanh RNN moves per unit change of the input k steps back, k = 0 to ${days - 1}: ` +
+      series.map((s, i) => `${TANH_CASES[i]!.text}, ${sci(s.data[days - 1]!)} at ${days - 1} steps back`).join('; ') + '.',
   });
 }
 
-function toyFacts() {
-  const { rnn, rnnInfo, lstm } = loadPredictModels();
-  const b = TOY_DATA[1]!;
-  const stalled = rnnInfo.restartLosses.filter((l) => l > 0.01).length;
+/** What the shipped /predict RNN does on the notes' two companies: a dead ReLU, not a vanishing gradient. */
+export function toyFacts() {
+  const { rnn, lstm } = loadPredictModels();
+  const runs = TOY_DATA.map((e) => ({ name: e.name, xs: e.xs, target: e.target, days: runRnn(rnn, e.xs), prediction: predictRnn(rnn, e.xs) }));
+  const grads = TOY_DATA.map((e) => rnnLossAndGrad(rnn, e.xs, e.target).grad);
   return {
-    w: rnn.wShared,
-    predA: predictRnn(rnn, TOY_DATA[0]!.xs),
-    predB: predictRnn(rnn, b.xs),
-    sensitivity: rnnInputSensitivity(rnn, b.xs, 1),
-    stalled,
-    starts: rnnInfo.restartLosses.length,
+    rnn,
+    runs,
+    // ReLU off on the last day of every example: the prediction is the output bias alone
+    deadAtEnd: runs.every((r) => r.days[r.days.length - 1]!.preActivation <= 0),
+    // and no gradient reaches w_in, w or b: training cannot turn the unit back on
+    hiddenGradZero: grads.every((g) => g[0] === 0 && g[1] === 0 && g[2] === 0),
     lstmSolves: TOY_DATA.every((e) => Math.abs(predictLstm(lstm, e.xs) - e.target) < 0.1),
   };
 }
 
+export function surveyLine(): string {
+  const s = RNN_SEED_SURVEY;
+  const solved = s.solved.reduce((a, b) => a + b, 0);
+  const total = s.seeds.length * s.startsPerSeed;
+  return (
+    `Over ${s.seeds.length} training seeds × ${s.startsPerSeed} random starts, ${solved} of ${total} starts solved the task (${percent(solved / total)}; ` +
+    `per seed ${Math.min(...s.solved)}–${Math.max(...s.solved)} of ${s.startsPerSeed}); the shipped model's seed (${DEFAULT_TRAIN.seed}) happened to solve it in none.`
+  );
+}
+
+function deadReluText(toy: ReturnType<typeof toyFacts>): string {
+  const pre = toy.runs.map((r) => `${r.name}: ${r.days.map((d) => fixed(d.preActivation, 3)).join(', ')}`).join('; ');
+  return (
+    `Our toy /predict RNN fails for another reason: a **dead ReLU**. Its pre-activations (w_in·price + w·memory + b) per day are ${pre}. ` +
+    `The last day's is negative for both companies, so ReLU outputs 0, the prediction is the output bias alone, **${fixed(toy.rnn.biasOut, 2)}** for both ` +
+    `(${toy.runs.map((r) => fixed(r.prediction, 2)).join(' and ')}; targets ${toy.runs.map((r) => r.target).join(' and ')}), ` +
+    `and ReLU's slope 0 stops every gradient to w_in, w and b${toy.hiddenGradZero ? ' (they are exactly 0)' : ''}: training cannot switch the unit back on.`
+  );
+}
+
 function explain(input: ExplainInput): Explanation {
   const n = input.days ?? DEFAULT_DAYS;
-  const up = sci(gradientFactor(2, n));
-  const down = sci(gradientFactor(0.5, n));
+  const k = n - 1; // steps from the last day back to day 1
+  const up = sci(gradientFactor(2, k));
+  const down = sci(gradientFactor(0.5, k));
+  const measured = TANH_CASES.map((c) => ({ c, g: tanhRnnSensitivity(c, n)[k]! }));
   const toy = toyFacts();
   const core =
     `A recurrent network reads a sequence one step at a time (say, one price per day) and feeds its own output back in as a second input for the next day. ` +
     `The *same* weights are used on every day, so one small network handles any number of days.\n\n` +
-    `The catch: to learn, the error has to flow back from the prediction to every earlier day, and on the way it is multiplied by the shared weight once per day. ` +
-    `Over ${n} day${n === 1 ? '' : 's'} that is a factor of w^${n}:\n` +
-    `- w = 2: 2^${n} = **${up}**: exploding gradient; training steps become huge and jump around\n` +
-    `- w = 0.5: 0.5^${n} = **${down}**: vanishing gradient; early days barely influence learning\n`;
+    `The catch: to learn, the error flows back from the prediction to every earlier day, and **each step back multiplies it by the shared weight w** (times the activation's slope, at most 1). ` +
+    `k steps back that is w^k; from the last of ${n} day${n === 1 ? '' : 's'} back to day 1 is k = ${k} step${k === 1 ? '' : 's'}:\n` +
+    `- w = 2: 2^${k} = **${up}**: exploding gradient; training steps become huge and jump around\n` +
+    `- w = 0.5: 0.5^${k} = **${down}**: vanishing gradient; early days barely influence learning\n` +
+    `Measured now on a one-unit tanh RNN over ${n} steps, ∂output/∂input ${k} steps back: ` +
+    measured.map(({ c, g }) => `${c.text} → **${sci(g)}**`).join('; ') +
+    ' (the chart: every k). A saturated tanh has a slope far below 1, which tames even w > 1.\n';
+  const title = 'RNN: one weight, reused every day';
   if (input.depth === 'quick') {
     return {
-      title: 'RNN: one weight, reused every day',
+      title,
       text:
         core +
-        `\nThat is why plain RNNs are little used; the LSTM adds a memory path without a weight (/explain lstm). Try \`/explain topic:rnn days:30\` or the toy in \`/predict model:rnn\`.`,
+        `\nOur toy /predict RNN fails differently, by a **dead ReLU** (\`depth:deep\`). The LSTM adds a memory path without a weight (/explain lstm). Try \`/explain topic:rnn days:50\`.`,
       image: rnnChart(n),
     };
   }
   return {
-    title: 'RNN: one weight, reused every day',
+    title,
     text: core,
     image: rnnChart(n),
     sections: [
       {
         name: 'The unit',
         value:
-          'Each day: short-term memory = ReLU(w_in·price + w·previous short-term memory + b). After the last day: prediction = w_out·short-term memory + b_out. ' +
+          'Each day: short-term memory = activation(w_in·price + w·previous short-term memory + b), the activation being tanh or ReLU. After the last day: prediction = w_out·short-term memory + b_out. ' +
           'Unrolling means drawing one copy of this unit per day, chained together; all copies share w_in, w, b.',
       },
       {
@@ -80,22 +111,19 @@ function explain(input: ExplainInput): Explanation {
         value:
           'Run the unrolled chain forward, compare the prediction with the answer (loss = squared error), then apply the chain rule backwards through every copy. ' +
           'Each copy contributes a gradient for the shared weights; they are added up and the weights take one gradient-descent step. ' +
-          `The path from day 1 to the prediction passes w once per later day, so while the ReLU is active ∂prediction/∂day 1 = w_out·w_in·w^(N−1).`,
+          `The input k steps back reaches the prediction through k copies of w, so with ReLU active on the way ∂prediction/∂input = w_out·w_in·w^k (with tanh, each of the k factors is w·tanh'(that day), and tanh' ≤ 1).`,
       },
       {
-        name: 'Exploding and vanishing',
+        name: 'Exploding and vanishing, measured',
         value:
-          `With w = 2 the day-1 part of the gradient is scaled by 2^${n} = ${up}; a step size that suits the recent days is then far too large (the usual patch is gradient clipping). ` +
-          `With w = 0.5 it is scaled by 0.5^${n} = ${down}; the network effectively cannot learn from day 1. ` +
-          'Only |w| close to 1 keeps the signal, and nothing in training holds w there.',
+          `With w = 2, the input ${k} steps back (day 1 of ${n}) gets its gradient scaled by 2^${k} = ${up}; a step size that suits the recent days is then far too large (the usual patch is gradient clipping). ` +
+          `With w = 0.5 it is scaled by 0.5^${k} = ${down}; the network effectively cannot learn from day 1. ` +
+          `The chart measures it on a tanh RNN: ${measured.map(({ c, g }) => `${c.text} (${sci(g)} at k = ${k})`).join('; ')}. ` +
+          'Only w·slope close to 1 keeps the signal, and nothing in training holds it there.',
       },
       {
-        name: 'In our toy model (/predict model:rnn)',
-        value:
-          `Trained on the notes' two companies (they differ only on day 1), the shipped RNN predicts ${fixed(toy.predA, 2)} and ${fixed(toy.predB, 2)} for targets 0 and 1; ` +
-          `${toy.stalled} of ${toy.starts} random starts stalled. Its shared weight is w = ${fixed(toy.w, 3)} and ∂prediction/∂day 1 = ${fixed(toy.sensitivity, 4)}` +
-          (Math.abs(toy.sensitivity) < 0.05 ? ': day 1 barely reaches the answer. ' : '. ') +
-          `The one-unit LSTM trained the same way ${toy.lstmSolves ? 'gets both right' : 'does not get both right either'} (/predict).`,
+        name: 'In our toy model (/predict model:rnn): a dead ReLU',
+        value: `${deadReluText(toy)} ${surveyLine()} The one-unit LSTM trained the same way ${toy.lstmSolves ? 'gets both right' : 'does not get both right either'} (/predict).`,
       },
       {
         name: 'What fixes it',
@@ -108,6 +136,6 @@ function explain(input: ExplainInput): Explanation {
 export const rnnTopic: Topic = {
   id: 'rnn',
   title: 'Recurrent neural networks',
-  summary: 'one shared weight reused every day, and why gradients explode (w = 2) or vanish (w = 0.5)',
+  summary: 'one shared weight reused every day, why gradients explode or vanish (measured on a tanh RNN), and our toy RNN\'s dead ReLU',
   explain,
 };

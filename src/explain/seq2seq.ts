@@ -73,7 +73,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
         name: 'Sizes of the toy (computed from its config)',
         value:
           `input embeddings ${counts.inputEmbedding}, encoder LSTMs ${counts.encoder}, output embeddings ${counts.outputEmbedding}, decoder LSTMs ${counts.decoder}, output layer ${counts.outputLayer}: ${total} weights and biases. ` +
-          `An LSTM layer has 4 gates × cells × (inputs + cells + 1 bias).`,
+          `An LSTM layer has 3 gates (forget, input, output) plus the candidate memory: 4 weight blocks, each cells × (inputs + cells + 1 bias).`,
       },
       {
         name: 'Its weak spot',

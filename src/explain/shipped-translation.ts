@@ -75,3 +75,24 @@ export function attentionLines(run: RealRun, maxRows = 8): string {
     })
     .join('\n');
 }
+
+type LayerNumbers = import('../nn/translate/infer/layer-numbers.ts').LayerNumbers;
+const LAYER_NUMBERS = '../nn/translate/infer/layer-numbers.ts';
+
+/** Feed-forward, layer-norm and masked self-attention numbers of our trained transformer, if shipped. */
+const layerCache = new Map<string, LayerNumbers>();
+
+export async function transformerLayer(english = "don't eat the apple"): Promise<LayerNumbers | undefined> {
+  const hit = layerCache.get(english); // the weights are fixed: the numbers never change
+  if (hit) return hit;
+  if (!(await modelAvailable('transformer'))) return undefined;
+  try {
+    const mod = (await import(LAYER_NUMBERS)) as typeof import('../nn/translate/infer/layer-numbers.ts');
+    const n = await mod.transformerLayerNumbers(english);
+    if (n) layerCache.set(english, n);
+    return n;
+  } catch (err) {
+    log.warn({ err }, 'transformer present but its layer numbers could not be computed');
+    return undefined;
+  }
+}

@@ -5,7 +5,8 @@ import type { Button, Reply } from '../core/reply.ts';
 import { LIMITS } from '../core/reply.ts';
 import { runLstm } from '../nn/lstm-unit.ts';
 import { loadPredictModels } from '../nn/predict/model.ts';
-import { attentionDemo, attentionHeatmap, similarityLine, softmaxLine, stageChart, weightedSumLine } from './attention.ts';
+import { attentionDemo, attentionHeatmap, similarityLine, softmaxLine, stageChart, weightedSumLine, type AttentionDemo } from './attention.ts';
+import { trainedAttention, trainedStageChart, trainedStageText, UnknownSentenceWords, type TrainedAttention } from './attention-trained.ts';
 import { attentionDiagramImage, lstmDiagramImage } from './diagrams.ts';
 import { dayWalkthrough } from './lstm.ts';
 import { lstmChart } from './lstm-trace.ts';
@@ -14,6 +15,8 @@ import { fixed } from './math.ts';
 export const STEP_TOPICS = ['lstm', 'attention'] as const;
 export type StepTopic = (typeof STEP_TOPICS)[number];
 export const MAX_STEP_DAYS = 10;
+/** Longest sentence a step-through carries in its button ids ("explain:s:attention:NN:" + it ≤ 100). */
+export const MAX_STEP_SENTENCE = 70;
 
 /** Known attention inputs and the output the toy decoder is teacher-forced with. */
 export const ATTENTION_PAIRS: Readonly<Record<string, readonly string[]>> = {
@@ -27,7 +30,12 @@ export interface StepState {
   input: string; // lstm: "1,0.5,0.25,1"; attention: "let's go"
 }
 
-export class StepError extends Error {}
+export class StepError extends Error {
+  /** What to tell the user instead of the generic STEP_HELP. */
+  constructor(reason: string, readonly friendly?: string) {
+    super(reason);
+  }
+}
 
 /** Values are rounded to 3 decimals so the id stays short and every step uses the same numbers. */
 export function encodeLstmInput(values: readonly number[]): string {
@@ -53,18 +61,34 @@ export function parseStepPayload(payload: string): StepState {
   return { topic: m[1] as StepTopic, step: Number(m[2]), input: m[3]! };
 }
 
-export function stepCount(s: Pick<StepState, 'topic' | 'input'>): number {
-  if (s.topic === 'lstm') return decodeLstmInput(s.input).length;
+/** The attention run to step through: our trained model on the sentence, else the toy on a known pair. */
+async function attentionRun(input: string): Promise<AttentionDemo | TrainedAttention> {
+  let trained: TrainedAttention | undefined;
+  try {
+    trained = await trainedAttention(input);
+  } catch (err) {
+    if (err instanceof UnknownSentenceWords) {
+      throw new StepError('unknown words', `Our attention model does not know ${err.words.map((w) => `"${w}"`).join(', ')}. Try a short everyday sentence, e.g. \`/explain topic:attention step:true text:the cat is on the table\`.`);
+    }
+    throw err;
+  }
+  if (trained) return trained;
   // Own keys only: a forged id ending in ":constructor" must not find Object.prototype's members.
-  const target = Object.hasOwn(ATTENTION_PAIRS, s.input) ? ATTENTION_PAIRS[s.input] : undefined;
+  const target = Object.hasOwn(ATTENTION_PAIRS, input) ? ATTENTION_PAIRS[input] : undefined;
   if (!target) throw new StepError('unknown sentence');
-  return target.length * 3;
+  return attentionDemo(input.split(' '), target);
+}
+
+export async function stepCount(s: Pick<StepState, 'topic' | 'input'>): Promise<number> {
+  if (s.topic === 'lstm') return decodeLstmInput(s.input).length;
+  return (await attentionRun(s.input)).steps.length * 3;
 }
 
 function buttons(s: StepState, total: number): Button[] {
   return [
     { id: stepId({ ...s, step: s.step - 1 }), label: '◀ Back', style: 'secondary', disabled: s.step <= 1 },
-    { id: stepId({ ...s, step: s.step + 1 }), label: 'Next ▶', style: 'primary', disabled: s.step >= total },
+    // Next stays pressable on the last step: pressing it says so (a greyed-out button explains nothing).
+    { id: stepId({ ...s, step: s.step + 1 }), label: 'Next ▶', style: 'primary', disabled: s.step > total },
   ];
 }
 
@@ -84,12 +108,16 @@ function lstmStepReply(s: StepState, total: number): Reply {
 
 const STAGES = ['Similarities', 'Softmax', 'Weighted sum'] as const;
 
-function attentionStepReply(s: StepState, total: number): Reply {
-  const target = ATTENTION_PAIRS[s.input]!;
-  const d = attentionDemo(s.input.split(' '), target);
+async function attentionStepReply(s: StepState, total: number): Promise<Reply> {
+  const d = await attentionRun(s.input);
+  const target = d.target;
   const j = Math.floor((s.step - 1) / 3);
   const stage = (s.step - 1) % 3;
   const st = d.steps[j]!;
+  if ('picks' in d) {
+    const head = `Decoder step ${j + 1} of ${target.length} (decoder input **${st.decoderInput}**); our trained attention model (models/translate/attention) on "${d.input.join(' ')}".\n\n`;
+    return { title: `Attention step-through: ${s.step} of ${total}, ${STAGES[stage]}`, text: head + trainedStageText(d, j, stage), images: [attentionDiagramImage(d, j, (['scores', 'softmax', 'sum'] as const)[stage]), trainedStageChart(d, j, stage)] };
+  }
   const head = `Decoder step ${j + 1} of ${target.length} (decoder input **${st.decoderInput}**${j > 0 ? ', teacher forcing' : ''}); input sentence "${d.input.join(' ')}". Toy encoder–decoder with untrained stand-in weights: the arithmetic is real, the focus is not learned.\n\n`;
   const body = [
     `**${STAGES[0]}**: dot product of the decoder's short-term memory with each encoder output.\n\`\`\`\n${similarityLine(d, j)}\n\`\`\``,
@@ -103,11 +131,14 @@ function attentionStepReply(s: StepState, total: number): Reply {
 }
 
 /** The reply for one step; throws StepError for anything out of range. */
-export function stepReply(s: StepState): Reply {
-  const total = stepCount(s);
+export async function stepReply(s: StepState): Promise<Reply> {
+  const total = await stepCount(s);
+  if (s.step === total + 1) {
+    throw new StepError('past the end', `That was the last step (${total} of ${total}). Press ◀ Back to look again, or start over with \`/explain topic:${s.topic} step:true\`.`);
+  }
   if (!Number.isInteger(s.step) || s.step < 1 || s.step > total) throw new StepError('out of range');
-  if (stepId(s).length > LIMITS.buttonId || stepId({ ...s, step: total }).length > LIMITS.buttonId) throw new StepError('id too long');
-  const r = s.topic === 'lstm' ? lstmStepReply(s, total) : attentionStepReply(s, total);
+  if (stepId(s).length > LIMITS.buttonId || stepId({ ...s, step: total + 1 }).length > LIMITS.buttonId) throw new StepError('id too long');
+  const r = s.topic === 'lstm' ? lstmStepReply(s, total) : await attentionStepReply(s, total);
   return { ...r, buttons: buttons(s, total) };
 }
 

@@ -12,18 +12,26 @@ export const WINDOW_SIZE = 2;
 /** word2vec's published Google News vectors: about 3 million words and phrases, 300 numbers each. */
 export const BIG = { vocab: 3_000_000, dims: 300, negatives: 5 };
 
+/** After training, each word's two weights as a ray from the origin: cosine similarity is the angle between rays. */
 export function w2vChart(r: ToyW2vResult) {
+  const ORIGIN = '0';
+  const cos = (a: readonly number[], b: readonly number[]) => (a[0]! * b[0]! + a[1]! * b[1]!) / (Math.hypot(a[0]!, a[1]!) * Math.hypot(b[0]!, b[1]!));
+  const i = r.vocab.indexOf('troll 2');
+  const j = r.vocab.indexOf('gymkata');
   return renderScatter({
-    title: 'Two weights per word: random start → after training',
+    title: 'After training: two weights per word, as rays from 0',
     points: [
-      ...r.vocab.map((w, i) => ({ x: r.before[i]![0]!, y: r.before[i]![1]!, label: `${w} (start)`, group: 'random start' })),
-      ...r.vocab.map((w, i) => ({ x: r.after[i]![0]!, y: r.after[i]![1]!, label: w, group: 'after training' })),
+      { x: 0, y: 0, label: ORIGIN, group: 'origin' },
+      ...r.vocab.map((w, k) => ({ x: r.after[k]![0]!, y: r.after[k]![1]!, label: w, group: 'word' })),
     ],
-    arrows: r.vocab.map((w) => ({ from: `${w} (start)`, to: w })),
+    arrows: r.vocab.map((w) => ({ from: ORIGIN, to: w })),
+    equalAspect: true,
     xLabel: 'weight 1',
     yLabel: 'weight 2',
     filename: 'word2vec-toy.png',
-    alt: `Scatter of ${r.vocab.length} words' two weights before and after training; words used in the same places move together.`,
+    alt:
+      `Scatter of ${r.vocab.length} words' two trained weights, each drawn as a ray from the origin; words used in the same places point the same way` +
+      (i >= 0 && j >= 0 ? ` (troll 2 and gymkata: cosine ${fixed(cos(r.after[i]!, r.after[j]!))}).` : '.'),
   });
 }
 
@@ -95,6 +103,7 @@ async function explain(input: ExplainInput): Promise<Explanation> {
         value:
           `Input: one-hot word (${r.vocab.length} inputs). Hidden: ${TOY_W2V.dims} units with no activation, so the hidden values are exactly the input word's ${TOY_W2V.dims} weights. ` +
           `Output: one score per word → softmax → probabilities; cross-entropy loss against the real neighbour; backpropagation updates the weights. ` +
+          '(The notes say "softmax and cross validation" here; the loss meant is cross-entropy, an easy slip with names this close. Cross-validation is something else: holding out parts of the data to test a model.) ' +
           `Nearest word after training (cosine similarity): ${nn.map((x) => `${x.word} → ${x.nearest} (${fixed(x.similarity)})`).join('; ')}. ` +
           'In two sentences, "great" also only ever sits next to "is", so it lands with the film names: the network can only learn from the contexts it sees.',
       },

@@ -4,6 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY, fontFilesForRaster, textWidth } from './fonts.ts';
 import { textToPaths } from './glyphs.ts';
+import { noteChart } from './label-box.ts';
 import { encodePng, isOpaque } from './png.ts';
 import { xmlSafe } from './xml.ts';
 
@@ -62,6 +63,7 @@ export function svgToPng(svg: string, { fontFiles = fontFilesForRaster(), textAs
     fitTo: { mode: 'original' },
   });
   const image = resvg.render();
+  noteChart(image.width, image.height);
   // resvg's pixels are premultiplied: the same as straight alpha only where a pixel is opaque,
   // which every chart is (each has a background colour).
   const pixels = ownEncoder ? image.pixels : undefined;

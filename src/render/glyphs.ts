@@ -7,6 +7,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, faceMetrics, fontFilesForRaster, type Face } from './fonts.ts';
 import { escapeXml, xmlSafe } from './xml.ts';
+import { compose, IDENTITY, noteLabel, parseTransform, recording } from './label-box.ts';
 
 /** Font size the outlines are fetched at; they scale linearly to any size. */
 const REF = 100;
@@ -148,6 +149,12 @@ export function textToPaths(svg: string): string {
     const dy = Number(attrs.get('y') ?? 0) + baselineShift(attrs.get('dominant-baseline') ?? '', face) * size;
     const kept = [...attrs].filter(([name]) => !TEXT_ONLY.has(name)).map(([n, v]) => ` ${n}="${v}"`).join('');
     const transform = `${attrs.get('transform') ?? ''} translate(${fmt(dx)} ${fmt(dy)})`.trim();
+    if (recording()) {
+      const baseline = attrs.get('dominant-baseline') ?? '';
+      const top = baseline === 'central' || baseline === 'middle' ? -size / 2 : baseline === 'hanging' || baseline === 'text-before-edge' ? 0 : -0.8 * size;
+      const at = compose(parseTransform(attrs.get('transform') ?? ''), [1, 0, 0, 1, dx, Number(attrs.get('y') ?? 0)]);
+      noteLabel(text, size, width, top, at);
+    }
     return `<path d="${d}"${kept.replace(/ transform="[^"]*"/, '')} transform="${transform}"/>`;
   });
 }
@@ -180,5 +187,9 @@ export function textPath(text: string, x: number, y: number, style: TextStyle): 
   const dx = style.anchor === 'middle' ? -width / 2 : style.anchor === 'end' ? -width : 0;
   const dy = baselineShift('central', face) * style.size;
   const turn = style.rotate ? ` rotate(${fmt(-style.rotate)})` : '';
+  if (recording()) {
+    const at = compose(compose([1, 0, 0, 1, x, y], style.rotate ? parseTransform(`rotate(${-style.rotate})`) : IDENTITY), [1, 0, 0, 1, dx, 0]);
+    noteLabel(text, style.size, width, -style.size / 2, at);
+  }
   return `<path d="${d}" fill="${style.fill}" transform="translate(${fmt(x)} ${fmt(y)})${turn} translate(${fmt(dx)} ${fmt(dy)})"/>`;
 }

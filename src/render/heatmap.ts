@@ -28,6 +28,8 @@ export interface HeatmapLayout {
   palette: readonly string[];
   valueFormat: ValueFormat;
   showValues: boolean;
+  /** Percent cells written without their '%' (the scale's ends carry it) when that is what fits. */
+  bareCellPercent: boolean;
   xRotate: number; // degrees of the column labels
   rowLabels: string[];
   colLabels: string[];
@@ -36,6 +38,8 @@ export interface HeatmapLayout {
 const BAR_WIDTH = 14; // colour-scale bar thickness
 const CELL_GAP = 1; // background-coloured line between cells
 const SCALE_TEXT_GAP = 6;
+/** Tallest picture a heatmap grows to so its cell values fit (Discord previews up to ~2:1). */
+const MAX_AUTO_HEIGHT = 640;
 
 /** Where everything goes; pure arithmetic on the spec (no rendering). */
 export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
@@ -74,11 +78,20 @@ export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
   }
   const cellHeight = gridHeight / spec.rows.length;
   cellWidth = gridWidth / spec.cols.length;
+  const wanted = spec.showValues ?? (spec.rows.length <= 20 && spec.cols.length <= 20);
+
+  // Cell values wanted but rows too short for them: a taller picture (when the height is ours to choose).
+  const rowNeeded = FONT.small + 4 + CELL_GAP;
+  if (spec.height === undefined && wanted && cellHeight < rowNeeded) {
+    const height = Math.min(MAX_AUTO_HEIGHT, Math.ceil(f.height + (rowNeeded - cellHeight) * spec.rows.length));
+    if (height > f.height) return heatmapLayout({ ...spec, height });
+  }
 
   // Cell values: by default when the grid is ≤ 20×20, and only ever when the text fits its cell.
-  const widestValue = maxTextWidth(spec.values.flat().map((v) => formatValue(v, valueFormat)), FONT.small);
-  const fits = widestValue + 4 <= cellWidth - CELL_GAP && FONT.small + 2 <= cellHeight - CELL_GAP;
-  const wanted = spec.showValues ?? (spec.rows.length <= 20 && spec.cols.length <= 20);
+  const widest = (bare: boolean) => maxTextWidth(spec.values.flat().map((v) => cellText(v, valueFormat, bare)), FONT.small);
+  const fitsWidth = (bare: boolean) => widest(bare) + 4 <= cellWidth - CELL_GAP;
+  const bareCellPercent = valueFormat === 'percent' && !fitsWidth(false) && fitsWidth(true);
+  const fits = fitsWidth(bareCellPercent) && FONT.small + 2 <= cellHeight - CELL_GAP;
 
   return {
     width: f.width,
@@ -91,6 +104,7 @@ export function heatmapLayout(spec: HeatmapSpec): HeatmapLayout {
     palette,
     valueFormat,
     showValues: wanted && fits,
+    bareCellPercent,
     xRotate,
     rowLabels,
     colLabels,
@@ -132,7 +146,7 @@ export function heatmapSvg(spec: HeatmapSpec, layout = heatmapLayout(spec)): str
       const [x0, y0] = [xs[c]! + CELL_GAP, ys[r]! + CELL_GAP];
       out.push(`<rect x="${x0}" y="${y0}" width="${xs[c + 1]! - x0}" height="${ys[r + 1]! - y0}" fill="${hex(color)}"/>`);
       if (layout.showValues) {
-        const text = cellText(v, layout.valueFormat);
+        const text = cellText(v, layout.valueFormat, layout.bareCellPercent);
         const [cx, cy] = [(x0 + xs[c + 1]!) / 2, (y0 + ys[r + 1]!) / 2];
         if (text) labels.push(textPath(text, cx, cy, { size: FONT.small, fill: textOn(t, color), anchor: 'middle' }));
       }
@@ -219,9 +233,10 @@ export function heatmapAlt(spec: HeatmapSpec, layout = heatmapLayout(spec)): str
 }
 
 /** A cell's printed value; attention that rounds to 0% stays blank so the pattern stands out. */
-function cellText(v: number, format: ValueFormat): string {
+function cellText(v: number, format: ValueFormat, bare = false): string {
   const text = formatValue(v, format);
-  return text === '0%' ? '' : text;
+  if (text === '0%') return '';
+  return bare ? text.replace('%', '') : text;
 }
 
 function textOn(t: ChartTheme, cell: RGB): string {

@@ -90,9 +90,9 @@ export function scatterLayout(spec: ScatterSpec, f: Frame = frame(spec)): Scatte
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   const xSpan = x1 - x0 || 1;
   const ySpan = y1 - y0 || 1;
-  const yMin = y0 - ySpan * 0.08;
-  const yMax = y1 + ySpan * 0.08;
-  const yTicks = niceTicks(yMin, yMax);
+  let yMin = y0 - ySpan * 0.08;
+  let yMax = y1 + ySpan * 0.08;
+  let yTicks = niceTicks(yMin, yMax);
   const xName = nameText(spec.xLabel);
   const yName = nameText(spec.yLabel);
   const left = PAD + (yName ? FONT.small + 10 : 0) + maxTextWidth(yTicks.map(formatTick), FONT.label) + 8;
@@ -107,8 +107,21 @@ export function scatterLayout(spec: ScatterSpec, f: Frame = frame(spec)): Scatte
   const rightFrac = room(pts.filter((p) => !labelLeft(p) && p.x > x1 - xSpan * 0.4));
   const leftFrac = room(pts.filter((p) => labelLeft(p) && p.x < x0 + xSpan * 0.4));
   const base = xSpan / (1 - rightFrac - leftFrac);
-  const xMin = x0 - base * (leftFrac + 0.03);
-  const xMax = x1 + base * (rightFrac + 0.03);
+  let xMin = x0 - base * (leftFrac + 0.03);
+  let xMax = x1 + base * (rightFrac + 0.03);
+  if (spec.equalAspect) {
+    // one unit is as many px across as up, so angles on the chart are the true angles
+    const perX = plot.width / (xMax - xMin);
+    const perY = plot.height / (yMax - yMin);
+    if (perX > perY) {
+      const grow = (plot.width / perY - (xMax - xMin)) / 2;
+      [xMin, xMax] = [xMin - grow, xMax + grow];
+    } else {
+      const grow = (plot.height / perX - (yMax - yMin)) / 2;
+      [yMin, yMax] = [yMin - grow, yMax + grow];
+      yTicks = niceTicks(yMin, yMax);
+    }
+  }
   const px = (x: number) => plot.left + ((x - xMin) / (xMax - xMin)) * plot.width;
   const py = (y: number) => plot.top + ((yMax - y) / (yMax - yMin)) * plot.height;
 
@@ -117,17 +130,24 @@ export function scatterLayout(spec: ScatterSpec, f: Frame = frame(spec)): Scatte
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   const points = pts.map((p): PlacedPoint => {
     const text = ellipsize(p.label);
-    const side = labelLeft(p) ? 'left' : 'right';
+    const preferred: PlacedPoint['side'] = labelLeft(p) ? 'left' : 'right';
     const [cx, cy] = [px(p.x), py(p.y)];
     const w = textWidth(text, FONT.small);
-    const lx0 = side === 'right' ? cx + SYMBOL / 2 + LABEL_GAP : cx - SYMBOL / 2 - LABEL_GAP - w;
     let labelY: number | undefined;
-    for (const dy of [0, -LABEL_H / 2, LABEL_H / 2, -LABEL_H, LABEL_H]) {
-      const b = { x0: lx0, x1: lx0 + w, y0: cy + dy - LABEL_H / 2, y1: cy + dy + LABEL_H / 2 };
-      if (!boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)) {
-        boxes.push(b);
-        labelY = cy + dy;
-        break;
+    let side = preferred;
+    // the preferred side first, then the other one: a crowded cluster still gets every label it can
+    place: for (const s of [preferred, preferred === 'right' ? 'left' : 'right'] as const) {
+      const lx0 = s === 'right' ? cx + SYMBOL / 2 + LABEL_GAP : cx - SYMBOL / 2 - LABEL_GAP - w;
+      if (lx0 < 0 || lx0 + w > f.width) continue;
+      for (const dy of [0, -LABEL_H / 2, LABEL_H / 2, -LABEL_H, LABEL_H, -1.5 * LABEL_H, 1.5 * LABEL_H]) {
+        const b = { x0: lx0, x1: lx0 + w, y0: cy + dy - LABEL_H / 2, y1: cy + dy + LABEL_H / 2 };
+        if (b.y0 < plot.top - LABEL_H / 2 || b.y1 > plot.top + plot.height + LABEL_H / 2) continue;
+        if (!boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1)) {
+          boxes.push(b);
+          labelY = cy + dy;
+          side = s;
+          break place;
+        }
       }
     }
     const group = p.group ?? '';

@@ -18,8 +18,8 @@ export interface ChartTheme {
   onDark: string;
 }
 
-/** Type sizes at a 640 px wide chart: Discord previews at ~400 px, so nothing below 12. */
-export const FONT = { title: 16, label: 13, small: 12, legend: 13 } as const;
+/** Type sizes at a 640 px wide chart: Discord previews it at ~400 px, so nothing below 15 (≈ 9.4 px there). */
+export const FONT = { title: 18, label: 15, small: 15, legend: 15 } as const;
 
 const light: ChartTheme = {
   background: '#ffffff',

@@ -8,8 +8,8 @@ import { FONT_FAMILY, hasGlyph, textWidth } from './fonts.ts';
 import { FONT } from './theme.ts';
 import type { TokenStripSpec } from './types.ts';
 
-const BOX_H = 26;
-const ID_H = 16;
+const BOX_H = FONT.label + 13;
+const ID_H = FONT.small + 5;
 const ROW_GAP = 8;
 const GAP = 3;
 
@@ -44,7 +44,10 @@ export function tokenStripOption(spec: TokenStripSpec): { option: EChartsOption;
     x += w + GAP;
   });
   const rows = row + 1;
-  const height = Math.max(160, Math.min(4096, f0.top + 8 + rows * (BOX_H + ID_H + ROW_GAP) + PAD));
+  // cropped to the content: no empty band below the last row, nor right of a single short row
+  const height = Math.min(4096, f0.top + 8 + rows * (BOX_H + ID_H + ROW_GAP) - ROW_GAP + PAD);
+  const used = Math.max(...placed.map((p) => p.x + p.w), spec.title ? textWidth(spec.title, FONT.title, 'semibold') : 0);
+  const cropped = Math.max(160, Math.min(width, Math.ceil(used + 2 * PAD)));
   const fills = t.palette.slice(0, 6);
   const elements = placed.flatMap((p) => {
     const left = PAD + p.x;
@@ -55,7 +58,7 @@ export function tokenStripOption(spec: TokenStripSpec): { option: EChartsOption;
       { type: 'text', x: left + p.w / 2, y: top + BOX_H + ID_H / 2 + 1, style: { text: String(p.id), fill: t.mutedText, font: `${FONT.small}px ${FONT_FAMILY}`, align: 'center', verticalAlign: 'middle' } },
     ];
   });
-  return { option: { ...baseOption({ ...f0, height }, spec.title), graphic: { elements } } as EChartsOption, height, width };
+  return { option: { ...baseOption({ ...f0, width: cropped, height }, spec.title), graphic: { elements } } as EChartsOption, height, width: cropped };
 }
 
 export function renderTokenStrip(spec: TokenStripSpec): ImageAttachment {

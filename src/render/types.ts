@@ -28,6 +28,9 @@ export interface LineSeries {
   name: string;
   data: readonly (number | null)[];
   dashed?: boolean;
+  /** Dotted instead of dashed, and a marker shape: lines that run on top of each other stay told apart. */
+  dotted?: boolean;
+  marker?: 'circle' | 'triangle' | 'rect' | 'diamond';
 }
 
 export interface LineSpec extends ChartBase {
@@ -36,6 +39,15 @@ export interface LineSpec extends ChartBase {
   xLabel?: string;
   yLabel?: string;
   logY?: boolean;
+  yMin?: number;
+  yMax?: number;
+  /** A second panel below, on the same x, with its own y axis (e.g. gates on a fixed 0–1 scale). */
+  lower?: LinePanel;
+}
+
+export interface LinePanel {
+  series: readonly LineSeries[];
+  yLabel?: string;
   yMin?: number;
   yMax?: number;
 }
@@ -53,6 +65,8 @@ export interface ScatterSpec extends ChartBase {
   yLabel?: string;
   /** Optional arrows from one labelled point to another (analogy offsets). */
   arrows?: readonly { from: string; to: string }[];
+  /** Same px per unit on both axes, so angles are true (vectors drawn from the origin). */
+  equalAspect?: boolean;
 }
 
 export interface BarSeries {

@@ -80,10 +80,10 @@ describe('/explain', () => {
     expect(autocomplete(registry, 'explain', undefined, 'topic', '')).toHaveLength(TOPIC_IDS.length);
   });
 
-  it('rnn: the text states 2^days and 0.5^days for the requested days', async () => {
+  it('rnn: the text states 2^k and 0.5^k for day 1, k = days − 1 steps back', async () => {
     const out = await run('/explain topic:rnn days:12');
-    expect(out.reply.text).toContain('2^12 = **4,096**');
-    expect(out.reply.text).toContain(`0.5^12 = **${(0.5 ** 12).toExponential(1)}**`);
+    expect(out.reply.text).toContain('2^11 = **2,048**');
+    expect(out.reply.text).toContain(`0.5^11 = **${(0.5 ** 11).toExponential(1)}**`);
   });
 
   it('answers alice-tn honestly and points to attention', async () => {
@@ -136,7 +136,7 @@ describe('/explain step-through', () => {
     expect(out.reply.images![0]!.filename).toBe('lstm-cell.png');
   });
 
-  it('Next edits the message to the next step, up to the last, then Next is disabled', async () => {
+  it('Next edits the message to the next step, up to the last, then Next says it was the last step', async () => {
     let id = 'explain:s:lstm:2:1,0.5,0.25,1';
     for (let day = 2; day <= 4; day++) {
       const out = await dispatchButton(registry, id, ctx);
@@ -144,11 +144,19 @@ describe('/explain step-through', () => {
       expect(out.reply.mode).toBe('update');
       expect(out.reply.title).toBe(`LSTM step-through: day ${day} of 4`);
       id = out.reply.buttons![1]!.id;
-      if (day === 4) {
-        expect(out.reply.buttons![1]!.disabled).toBe(true);
-        expect(out.reply.text).toContain('the prediction is the final short-term memory');
-      }
+      if (day === 4) expect(out.reply.text).toContain('the prediction is the final short-term memory');
     }
+    const past = await dispatchButton(registry, id, ctx);
+    expect(past.reply.text).toContain('That was the last step (4 of 4)');
+    expect(past.reply.ephemeral).toBe(true);
+  });
+
+  it('pressing Next on the last step in the console says it was the last step', async () => {
+    await session.run('/explain topic:lstm step:true values:1,0.5');
+    expect((await session.run('2')).outcome.reply.title).toBe('LSTM step-through: day 2 of 2');
+    const past = await session.run('2');
+    expect(past.outcome.reply.text).toContain('That was the last step (2 of 2)');
+    expect(past.outcome.reply.text).not.toContain('There is no button');
   });
 
   it('steps through attention: similarities → softmax → weighted sum per decoder step', async () => {
@@ -164,7 +172,7 @@ describe('/explain step-through', () => {
 
   it('answers forged or out-of-range ids with a friendly message', async () => {
     // Repro: ids ending in an Object.prototype member (":constructor") crashed the handler.
-    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString', 'explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
+    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString', 'explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:6:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:99:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
       const out = await dispatchButton(registry, id, ctx);
       expect(out.status).toBe('ok');
       expect(out.reply.text).toContain('out of date or not one of mine');

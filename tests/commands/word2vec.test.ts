@@ -63,6 +63,13 @@ describe('/analogy and /similarity', () => {
     expect(out.reply.images).toHaveLength(1);
   });
 
+  it('states the analogy accuracy over the covered questions, and over all of them', async () => {
+    const text = (await run('/analogy a:man b:king c:woman')).reply.text;
+    // models/word2vec/metadata.json: 2,488 right of 8,123 covered, 19,544 in all
+    expect(text).toContain('31% of the 8,123 Google analogy questions whose words are all in our vocabulary');
+    expect(text).toContain('12.7% of all 19,544');
+  });
+
   it('explains a cosine and ranks b among a\'s neighbours', async () => {
     const out = await run('/similarity a:good b:bad');
     expect(out.reply.text).toMatch(/Cosine similarity \*\*0\.\d{3}\*\*/);

@@ -68,13 +68,13 @@ describe('scatter layout', () => {
     expect(niceTicks(1, 1)).toEqual([]);
   });
 
-  it('nudges a crowded label off its neighbour, and leaves out one that cannot be cleared', () => {
+  it('nudges a crowded label off its neighbour, then tries the other side of the point', () => {
     const crowd: ScatterSpec = {
       points: [
         { x: 0, y: 0, label: 'first' },
         { x: 0, y: 0.001, label: 'second' }, // on top of the first: nudged a line up or down
         { x: 0, y: -0.001, label: 'third' }, // the other way
-        { x: 0, y: 0.0005, label: 'fourth' }, // no nudge clears three labels: left out
+        { x: 0, y: 0.0005, label: 'fourth' }, // no nudge clears three labels on this side: the other side
         { x: 10, y: 10, label: 'far' },
       ],
     };
@@ -83,10 +83,11 @@ describe('scatter layout', () => {
     expect(y('first').labelY).toBeCloseTo(y('first').py, 6);
     expect(Math.abs(y('second').labelY! - y('second').py)).toBeGreaterThan(10);
     expect(Math.abs(y('third').labelY! - y('third').py)).toBeGreaterThan(10);
-    expect(y('fourth').labelY).toBeUndefined();
+    expect(y('fourth').labelY).toBeDefined();
+    expect(y('fourth').side).not.toBe(y('first').side);
     expect(y('far').labelY).toBeCloseTo(y('far').py, 6);
     // Drawn labels do not overlap: their centres are at least a line (12 px type) apart.
-    const shown = pts.filter((p) => p.labelY !== undefined && p.label !== 'far').map((p) => p.labelY!).sort((a, b) => a - b);
+    const shown = pts.filter((p) => p.labelY !== undefined && p.label !== 'far' && p.side === y('first').side).map((p) => p.labelY!).sort((a, b) => a - b);
     expect(shown).toHaveLength(3);
     for (let i = 1; i < shown.length; i++) expect(shown[i]! - shown[i - 1]!).toBeGreaterThanOrEqual(13.9);
   });
