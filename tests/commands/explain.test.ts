@@ -171,8 +171,15 @@ describe('/explain step-through', () => {
   });
 
   it('answers forged or out-of-range ids with a friendly message', async () => {
-    // Repro: ids ending in an Object.prototype member (":constructor") crashed the handler.
-    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString', 'explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:6:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:99:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
+    // Repro: ids ending in an Object.prototype member (":constructor") crashed the handler; now the
+    // trained step-through reads them as a sentence of unknown words and says so.
+    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString']) {
+      const out = await dispatchButton(registry, id, ctx);
+      expect(out.status).toBe('ok');
+      expect(out.reply.text).toMatch(/does not know|out of date or not one of mine/);
+      expect(out.reply.text).not.toMatch(/native code|undefined/);
+    }
+    for (const id of ['explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:6:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:99:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
       const out = await dispatchButton(registry, id, ctx);
       expect(out.status).toBe('ok');
       expect(out.reply.text).toContain('out of date or not one of mine');
