@@ -15,6 +15,7 @@ import { log } from '../../core/log.ts';
 import type { Reply } from '../../core/reply.ts';
 import { withRequestId } from '../../core/request-id.ts';
 import { sendJson } from '../../ops/http-server.ts';
+import { metrics } from '../../ops/metrics.ts';
 import type { CoreRunner } from '../runner.ts';
 import { EPHEMERAL, renderDiscord, type DiscordMessage } from '../discord/render.ts';
 import { apiMessage, InteractionWebhook } from './outbox.ts';
@@ -133,6 +134,7 @@ export class DiscordHttpInteractions {
     const check = checkSignature(this.key, { signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'), rawBody: body }, nowS);
     if (!check.ok) {
       log_.info({ reason: check.reason }, 'refused an interaction: bad signature');
+      metrics.refusals.inc({ reason: 'signature' });
       return sendJson(res, 401, { error: 'invalid request signature' });
     }
     let payload: unknown;
