@@ -66,6 +66,10 @@ export class HttpServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A keep-alive socket that finishes a request during close() must not linger until its timeout.
+    res.once('finish', () => {
+      if (this.closing) setImmediate(() => this.server.closeIdleConnections());
+    });
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const byMethod = this.routes.get(path);
