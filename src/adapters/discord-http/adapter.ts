@@ -11,6 +11,19 @@ import { makeRest, restOutbox } from './outbox.ts';
 
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
+/** The Interactions Endpoint URL to paste into the Developer Portal, from the public base URL. */
+export function interactionsEndpoint(base: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new Error(`--url must be a URL like https://your.host (got ${JSON.stringify(base.slice(0, 100))})`);
+  }
+  if (url.protocol !== 'https:') throw new Error('--url must be https:// (Discord only calls HTTPS endpoints)');
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path.endsWith(DISCORD_INTERACTIONS_PATH) ? path : path + DISCORD_INTERACTIONS_PATH}`;
+}
+
 export interface DiscordHttpAdapterOptions {
   publicKey: string;
   /** Bot token for channel posts; optional for answering interactions alone. */
