@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ButtonReply, RequestContext } from '../command.ts';
-import { internalErrorReply, type Outcome } from '../dispatch.ts';
+import { internalErrorReply, type Invocation, type Outcome } from '../dispatch.ts';
 import { newErrorId } from '../errors.ts';
 import { log } from '../log.ts';
 import { currentRequestId } from '../request-id.ts';
@@ -53,6 +53,19 @@ export class PoolExecutor implements Executor {
       // `mode` makes it a ButtonReply too; a command reply ignores it.
       return { reply: { ...internalErrorReply(errorId), mode: 'new' }, status: 'internal-error', errorId };
     }
+  }
+
+  /** True once warm() has run a job on every worker (the /readyz "models loaded" check). */
+  warmed = false;
+
+  /**
+   * Loads engine and models in every worker before traffic arrives, by running each invocation once
+   * per thread at the same time (an idle pool hands one job to each worker).
+   */
+  async warm(invocations: readonly Invocation[]): Promise<void> {
+    const ctx: RequestContext = { platform: 'bench', userId: 'warm-up', userName: 'warm-up', channelId: '' };
+    for (const inv of invocations) await Promise.all(Array.from({ length: this.threads }, () => this.run({ kind: 'command', inv }, ctx)));
+    this.warmed = true;
   }
 
   utilization(): number {

@@ -65,6 +65,9 @@ describe('PoolExecutor', () => {
     const pool = new PoolExecutor({ threads: 1, commandsModule: new URL('../../../commands/index.ts', import.meta.url).href });
     pools.push(pool);
     const runner = new CoreRunner(new Registry(commands), queue(), pool, new Metrics({ defaultMetrics: false }));
+    expect(pool.warmed).toBe(false);
+    await pool.warm([{ command: 'predict', options: { values: '1,0,1,0' } }]);
+    expect(pool.warmed).toBe(true);
     const out = await runner.command({ command: 'predict', options: { values: '0,0.5,0.25,1' } }, ctx);
     expect(out.status).toBe('ok');
     expect(out.reply.text).toMatch(/\d\.\d+/);
