@@ -5,6 +5,7 @@ import { parseInvocation, userErrorReply, type Invocation, type Outcome } from '
 import { UserError } from '../core/errors.ts';
 import { InlineExecutor, type Executor, type Job } from '../core/pool/executor.ts';
 import { DEFAULT_QUEUE, WorkQueue } from '../core/queue.ts';
+import { currentRequestId, withRequestId } from '../core/request-id.ts';
 import type { Registry } from '../core/registry.ts';
 import { metrics as processMetrics, type Metrics } from '../ops/metrics.ts';
 
@@ -36,7 +37,8 @@ export class CoreRunner {
 
   private async queued<R extends Outcome<any>>(command: string, ctx: RequestContext, run: () => Promise<R>, asButton: boolean): Promise<R> {
     const t0 = performance.now();
-    const result = await this.queue.run(ctx.userId, run, { heavy: this.isSlow(command) });
+    // Keep the adapter's request id (Discord HTTP: the interaction id), or start one here.
+    const result = await withRequestId(currentRequestId(), () => this.queue.run(ctx.userId, run, { heavy: this.isSlow(command) }));
     const known = this.registry.get(command) ? command : 'unknown'; // bounded label values
     if (result.ok) {
       this.metrics.observe(ctx.platform, known, asButton ? 'button' : 'command', result.value.status, (performance.now() - t0) / 1000);

@@ -13,3 +13,9 @@ export function withRequestId<T>(id: string | undefined, fn: () => T): T {
 export function currentRequestId(): string | undefined {
   return store.getStore();
 }
+
+/** pino's `mixin`: adds `requestId` to every line logged inside withRequestId. */
+export function requestIdMixin(): { requestId?: string } {
+  const requestId = store.getStore();
+  return requestId ? { requestId } : {};
+}
