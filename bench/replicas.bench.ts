@@ -15,8 +15,10 @@ import { ms, summarize, table, writeSection } from './lib.ts';
 
 const SENTENCES = ["let's go to the beach", 'i am tired', 'where is the library', 'we eat bread every day', 'she does not like the rain', 'thank you very much'];
 const LOADS = [20, 50, 100];
-const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
-const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 6);
+// `--quick` halves the durations (a smoke run); the recorded rows use the full ones.
+const QUICK = process.argv.includes('--quick');
+const LOAD_SECONDS = QUICK ? 2 : 4;
+const SATURATION_SECONDS = QUICK ? 3 : 6;
 const IN_FLIGHT = 8;
 
 let user = 0;
