@@ -14,11 +14,19 @@ export const ConfigSchema = z.object({
   DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(s), 'does not look like a Discord bot token (three dot-separated parts)'),
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
+  /** The application's Public Key (General Information): set → Discord over HTTP interactions on PORT, no gateway. */
+  DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), 'must be the 64-character hex Public Key (Developer Portal → General Information)'),
+  /** Discord's REST base; only set for a stand-in or proxy. */
+  DISCORD_API_BASE: optionalText.refine((s) => s === undefined || /^https?:\/\/\S+$/.test(s), 'must be an http:// or https:// URL'),
   SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xoxb-'), 'must start with xoxb- (the Bot User OAuth Token)'),
   SLACK_SIGNING_SECRET: optionalText.refine((s) => s === undefined || /^[0-9a-f]{32}$/i.test(s), 'must be the 32-character hex Signing Secret'),
   SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xapp-'), 'must start with xapp- (an App-Level Token with connections:write)'),
   SLACK_COMMAND_PREFIX: optionalText.refine((s) => s === undefined || /^[a-z0-9_-]{1,10}$/.test(s), 'must be 1–10 of a-z 0-9 _ - (e.g. nn- for /nn-help)'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Inference worker threads for model commands on a chat platform: unset → cores − 1 (at least 1); 0 → none (main thread). */
+  WORKERS: optionalText
+    .refine((s) => s === undefined || (/^\d{1,2}$/.test(s) && Number(s) <= 64), 'must be a whole number of worker threads from 0 to 64')
+    .transform((s) => (s === undefined ? undefined : Number(s))),
   DATABASE_PATH: z.string().trim().min(1).default('data/nn-tutor.db'),
   OUT_DIR: z.string().trim().min(1).default('out'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -36,6 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const running = await startPlatforms(platforms, config, registry);
   if (running.discord) await startQuizService(running.discord.outbox, undefined, undefined, 'discord');
+  if (running.discordHttp) await startQuizService(running.discordHttp.outbox, undefined, undefined, 'discord');
   if (running.slack) await startQuizService(running.slack.outbox, undefined, undefined, 'slack');
   return -1; // keep running: the platforms hold the event loop open
 }

@@ -9,6 +9,9 @@ import { HttpServer } from './http-server.ts';
 import { metrics as processMetrics, type Metrics } from './metrics.ts';
 import { waitIdle, type ShutdownStep } from './shutdown.ts';
 
+/** SIGTERM to exit: in-flight work, pool and store get this long (orchestrators SIGKILL at ~30 s). */
+export const SHUTDOWN_DEADLINE_MS = 20_000;
+
 export interface OpsServer {
   http: HttpServer;
   port: number;

@@ -203,7 +203,8 @@ function logOutcome(what: string, outcome: Outcome<Reply>): void {
 
 export async function startDiscord(opts: DiscordAdapterOptions): Promise<DiscordAdapter> {
   // Guilds only: slash commands need no privileged intents.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
+  // shards 'auto': as many gateway shards as Discord recommends (one until ~2,500 servers).
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
   const outbox = makeOutbox(client);
   const interactions = new DiscordInteractions(opts.runner, outbox, opts.deferAfterMs ?? DEFER_AFTER_MS, opts.onSettled);
   client.on(Events.InteractionCreate, (i) => void interactions.handle(i));

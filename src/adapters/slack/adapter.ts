@@ -11,7 +11,9 @@ import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { ImageAttachment, Reply } from '../../core/reply.ts';
 import type { CoreRunner } from '../runner.ts';
+import type { HttpServer } from '../../ops/http-server.ts';
 import { renderSlack } from './blocks.ts';
+import { slackHttpReceiver } from './http-receiver.ts';
 
 const log_ = log.child({ platform: 'slack' });
 
@@ -30,6 +32,8 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Called when a request has been fully answered (tests and the bench wait on it). */
   onSettled?: (triggerId: string) => void;
+  /** HTTP mode on the replica's shared server (/slack/events) instead of a server of Bolt's own. */
+  http?: HttpServer;
 }
 
 export interface SlackAdapter {
@@ -207,11 +211,13 @@ export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapte
     retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
   };
   const socketMode = Boolean(opts.appToken);
+  const logger = boltLogger();
+  const shared = !socketMode && opts.http ? slackHttpReceiver(opts.signingSecret!, logger) : undefined;
   const app = new App({
     token: opts.botToken,
-    logger: boltLogger(),
+    logger,
     clientOptions,
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : { signingSecret: opts.signingSecret }),
+    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : shared ? { receiver: shared.receiver } : { signingSecret: opts.signingSecret }),
   });
   const outbox = makeOutbox(app.client);
   const handlers = new SlackHandlers(opts.runner, outbox, opts.prefix ?? '', opts.onSettled);
@@ -224,6 +230,7 @@ export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapte
 
   let url: string | undefined;
   if (socketMode) await app.start();
+  else if (shared) shared.mount(opts.http!);
   else {
     const server = (await app.start(opts.port ?? 3000)) as Server;
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
@@ -234,6 +241,7 @@ export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapte
     outbox,
     url,
     stop: async () => {
+      if (shared) return; // the shared server is closed by its owner
       if (!socketMode) {
         await app.stop();
         return;
