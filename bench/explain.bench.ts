@@ -7,6 +7,7 @@ import { dispatchButton, dispatchLine } from '../src/core/dispatch.ts';
 import { Registry } from '../src/core/registry.ts';
 import os from 'node:os';
 import { attentionDemo } from '../src/explain/attention.ts';
+import { topicDiagram } from '../src/explain/diagrams.ts';
 import { positionalEncodingRow } from '../src/explain/math.ts';
 import { selfAttentionDemo } from '../src/explain/transformer.ts';
 import { TOPIC_IDS } from '../src/explain/types.ts';
@@ -55,9 +56,20 @@ export async function run(): Promise<void> {
     demoRows.push([name, ms(s.p50), ms(s.p95)]);
     console.log(`demo ${name.padEnd(55)} p50 ${ms(s.p50)} ms  p95 ${ms(s.p95)} ms`);
   }
+  // Each topic's architecture diagram alone (layout + SVG + PNG): the part of a reply it adds.
+  const diagramRows: (string | number)[][] = [];
+  for (const id of TOPIC_IDS) {
+    if (!topicDiagram(id, { depth: 'quick' })) continue;
+    const c0 = process.cpuUsage();
+    const s = await measure(() => topicDiagram(id, { depth: 'quick' }), { runs: 30, warmup: 3 });
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1000 / (s.runs + 3);
+    diagramRows.push([id, ms(s.p50), ms(s.p95), ms(cpu), s.p95 < 100 ? 'yes' : 'NO']);
+    console.log(`diagram ${id.padEnd(52)} p50 ${ms(s.p50)} ms  p95 ${ms(s.p95)} ms  cpu ${ms(cpu)} ms/call`);
+  }
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   writeSection(
     'explain',
-    `## /explain and /predict, end to end in-process\n\nRequest → options → live demo (LSTM steps, word2vec training, attention, positional encodings) → Reply with one PNG (alice-tn has none). 3 warm-up calls, 30 timed runs each; target p95 < 100 ms. \`npm run bench -- explain\`. Load average at the end of the run (1/5/15 min): ${load} on ${os.cpus().length} cores shared with other work, which inflates wall times and their tails; CPU ms per call (process user + system time / calls) is what one request costs.\n\n${table(['request', 'p50 ms', 'p95 ms', 'max ms', 'CPU ms/call', 'runs', 'p95 < 100 ms'], rows)}\n\nThe demos' own math (no text, no PNG) — the rest of each request is mostly the PNG:\n\n${table(['demo', 'p50 ms', 'p95 ms'], demoRows)}`,
+    `## /explain and /predict, end to end in-process\n\nRequest → options → live demo (LSTM steps, word2vec training, attention, positional encodings) → Reply with the topic's architecture diagram and its data chart, two PNGs (alice-tn has none). 3 warm-up calls, 30 timed runs each; target p95 < 100 ms. \`npm run bench -- explain\`. Load average at the end of the run (1/5/15 min): ${load} on ${os.cpus().length} cores shared with other work, which inflates wall times and their tails; CPU ms per call (process user + system time / calls) is what one request costs.\n\n${table(['request', 'p50 ms', 'p95 ms', 'max ms', 'CPU ms/call', 'runs', 'p95 < 100 ms'], rows)}\n\nThe demos' own math (no text, no PNG) — the rest of each request is mostly the PNG:\n\n${table(['demo', 'p50 ms', 'p95 ms'], demoRows)}\n\nEach topic's architecture diagram alone (live numbers, layout, SVG, PNG; src/explain/diagrams.ts), included in the rows above:\n\n${table(['diagram', 'p50 ms', 'p95 ms', 'CPU ms/call', 'p95 < 100 ms'], diagramRows)}`,
   );
 }

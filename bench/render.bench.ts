@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { config } from '../src/config.ts';
 import { barOption } from '../src/render/bar.ts';
 import { renderSvg, svgToPng, type RasterOptions } from '../src/render/engine.ts';
 import { heatmapSvg } from '../src/render/heatmap.ts';
@@ -105,7 +106,7 @@ async function baseline(commit: string): Promise<Renderers> {
 }
 
 export async function run(): Promise<void> {
-  const dir = process.env.RENDER_SAMPLES_DIR;
+  const dir = config().RENDER_SAMPLES_DIR;
   const loadStart = os.loadavg().map((l) => l.toFixed(1)).join(', ');
   const rows: (string | number)[][] = [];
   for (const kind of kinds) {
@@ -140,7 +141,7 @@ export async function run(): Promise<void> {
   console.log(optionRows.map((r) => r.join('  ')).join('\n'));
 
   let baselineText = '';
-  const commit = process.env.RENDER_BASELINE;
+  const commit = config().RENDER_BASELINE;
   if (commit) {
     const old = await baseline(commit);
     const pairs: [string, () => unknown, () => unknown][] = [

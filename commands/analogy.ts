@@ -1,6 +1,7 @@
 // /analogy a:<man> b:<king> c:<woman> — "a is to b as c is to ?" by 3CosAdd, with the offsets drawn.
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { titleText, userText } from '../src/core/escape.ts';
 import type { Reply } from '../src/core/reply.ts';
 import { shippedAnalogyAccuracy, shippedVectors } from '../src/nn/word2vec/index.ts';
 import { analogyScatter } from '../src/nn/word2vec/views.ts';
@@ -20,12 +21,12 @@ export function analogyReply(aText: string, bText: string, cText: string, chart 
   const v = shippedVectors();
   const [a, b, c] = [oneWord(aText), oneWord(bText), oneWord(cText)];
   const answers = v.analogy(a, b, c, 5);
-  const list = answers.map((n, i) => `${i + 1}. **${n.word}** ${fmtScore(n.score)}`).join('\n');
+  const list = answers.map((n, i) => `${i + 1}. **${userText(n.word)}** ${fmtScore(n.score)}`).join('\n');
   return {
-    title: `${a} is to ${b} as ${c} is to …`,
+    title: titleText(`${a} is to ${b} as ${c} is to …`),
     text:
       `${list}\n` +
-      `How: take the vector of **${b}**, subtract **${a}**, add **${c}** (3CosAdd), and list the words closest to the result by cosine; ` +
+      `How: take the vector of **${userText(b)}**, subtract **${userText(a)}**, add **${userText(c)}** (3CosAdd), and list the words closest to the result by cosine; ` +
       `the three query words are left out. If the offset ${a} → ${b} means something (like "male → royal male"), the same offset from ${c} lands near the answer. ` +
       accuracyNote(),
     images: chart ? [renderScatter(analogyScatter(v, a, b, c, answers))] : undefined,

@@ -2,7 +2,7 @@
 // English words each word looks at (the notes' "it" ↔ "pizza").
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { inlineCode } from '../src/core/reply.ts';
+import { inlineCode, neutraliseMentions } from '../src/core/escape.ts';
 import { renderHeatmap } from '../src/render/index.ts';
 import { unknownLine } from './translate.ts';
 
@@ -56,7 +56,7 @@ export const attention = defineCommand({
       max: 1,
       valueFormat: 'percent',
       filename: 'self-attention.png',
-      alt: `Self-attention weights of the transformer encoder (${which}) for: ${source.join(' ')}.`,
+      alt: neutraliseMentions(`Self-attention weights of the transformer encoder (${which}) for: ${source.join(' ')}.`),
     });
     const lines = [
       `Sentence read as ${inlineCode(source.join(' '))} — ${which}.`,

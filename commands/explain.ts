@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Reply } from '../src/core/reply.ts';
 import { DEFAULT_DAYS, MAX_DAYS } from '../src/explain/rnn.ts';
+import { topicDiagram } from '../src/explain/diagrams.ts';
 import { DEFAULT_LSTM_INPUT } from '../src/explain/lstm.ts';
 import { ATTENTION_PAIRS, encodeLstmInput, MAX_STEP_DAYS, parseStepPayload, STEP_HELP, StepError, stepReply, STEP_TOPICS, type StepTopic } from '../src/explain/step.ts';
 import { autocompleteTopic, getTopic, TOPIC_ALIASES, TOPIC_CHOICES, topicIndex } from '../src/explain/topics.ts';
@@ -73,7 +74,9 @@ export const explain = defineCommand({
 
     const e = await getTopic(topicId).explain({ depth, days: req.options.days as number | undefined, values });
     const text = notes.length ? `${e.text}\n\n*${notes.join(' ')}*` : e.text;
-    return { title: e.title, text, fields: e.sections, images: e.image ? [e.image] : undefined };
+    // The architecture diagram leads; the topic's data chart follows as the second image.
+    const images = [topicDiagram(topicId, { depth, values }), e.image].filter((i) => i !== undefined);
+    return { title: e.title, text, fields: e.sections, images: images.length ? images : undefined };
   },
   onButton(req) {
     try {

@@ -1,5 +1,6 @@
 import { defineCommand, type CommandDef, type OptionDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { inlineCode } from '../src/core/escape.ts';
 import type { Reply } from '../src/core/reply.ts';
 import { didYouMean } from '../src/core/suggest.ts';
 
@@ -45,7 +46,7 @@ export function helpCommand(list: () => readonly CommandDef[]): CommandDef {
       const wanted = typeof req.options.command === 'string' ? req.options.command.replace(/^\//, '').toLowerCase() : undefined;
       if (wanted) {
         const def = commands.find((c) => c.name === wanted);
-        if (!def) throw new UserError(`There is no command \`/${wanted}\`.${didYouMean(wanted, commands.map((c) => c.name))}`, '/help');
+        if (!def) throw new UserError(`There is no command ${inlineCode('/' + wanted, { max: 41 })}.${didYouMean(wanted, commands.map((c) => c.name))}`, '/help');
         return commandHelp(def);
       }
       const lines = commands.map((c) => `- **/${c.name}** — ${c.description}\n  e.g. \`${c.examples[0] ?? `/${c.name}`}\``);

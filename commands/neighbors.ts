@@ -1,6 +1,7 @@
 // /neighbors word:<w> [k:1-25] — the nearest words by cosine similarity, with a PCA scatter.
 import { defineCommand } from '../src/core/command.ts';
-import { inlineCode, type Reply } from '../src/core/reply.ts';
+import { inlineCode, titleText, userText } from '../src/core/escape.ts';
+import type { Reply } from '../src/core/reply.ts';
 import { shippedVectors } from '../src/nn/word2vec/index.ts';
 import { farWords, neighboursScatter } from '../src/nn/word2vec/views.ts';
 import { renderScatter } from '../src/render/index.ts';
@@ -14,12 +15,12 @@ export function neighborsReply(text: string, k: number, chart = true): Reply {
   const words = knownWords(v, text, EXAMPLE);
   const query = v.mean(words);
   const found = v.nearest(query, k, new Set(words));
-  const list = found.map((n, i) => `${i + 1}. **${n.word}** ${fmtScore(n.score)}`).join('\n');
+  const list = found.map((n, i) => `${i + 1}. **${userText(n.word)}** ${fmtScore(n.score)}`).join('\n');
   const multi = words.length > 1
-    ? `These are the neighbours of the **mean** of ${words.map(inlineCode).join(' + ')} (each word's vector averaged), so they lean towards what the words share.\n`
+    ? `These are the neighbours of the **mean** of ${words.map((w) => inlineCode(w)).join(' + ')} (each word's vector averaged), so they lean towards what the words share.\n`
     : '';
   const reply: Reply = {
-    title: `Nearest words to ${words.join(' + ')}`,
+    title: titleText(`Nearest words to ${words.join(' + ')}`),
     text:
       multi +
       `${list}\n` +

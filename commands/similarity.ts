@@ -1,6 +1,7 @@
 // /similarity a:<w1> b:<w2> — cosine similarity of two words, with what the number means.
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import { titleText, userText } from '../src/core/escape.ts';
 import type { Reply } from '../src/core/reply.ts';
 import { shippedVectors } from '../src/nn/word2vec/index.ts';
 import { fmtScore, knownWords } from './word2vec-common.ts';
@@ -23,9 +24,9 @@ export function similarityReply(aText: string, bText: string): Reply {
   if (!a || !b || splitCount(aText) > 1 || splitCount(bText) > 1) throw new UserError('a and b take one word each.', EXAMPLE);
   const s = v.similarity(a, b)!;
   const rankB = v.nearest(v.vector(a)!, 1000, new Set([a])).findIndex((n) => n.word === b);
-  const rankNote = rankB >= 0 ? ` **${b}** is number ${rankB + 1} among **${a}**'s nearest words.` : '';
+  const rankNote = rankB >= 0 ? ` **${userText(b)}** is number ${rankB + 1} among **${userText(a)}**'s nearest words.` : '';
   return {
-    title: `${a} vs ${b}`,
+    title: titleText(`${a} vs ${b}`),
     text: `Cosine similarity **${fmtScore(s)}** — ${describeCosine(s)}.${rankNote}\nCosine is the angle between the two word vectors: 1 means the same direction, 0 means unrelated, negative means opposite directions (rare in word2vec).`,
   };
 }

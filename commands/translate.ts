@@ -1,8 +1,10 @@
 // /translate text:<English> [model] [compare] [decoding] [layer] [head] [vocab] — our own toy
 // English→Spanish models, with the chart of where the model looked.
+import { renderDecodingGif } from '../src/render/diagram/decoding.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { inlineCode, type Field, type ImageAttachment, type Reply } from '../src/core/reply.ts';
+import { inlineCode, neutraliseMentions, titleText } from '../src/core/escape.ts';
+import type { Button, Field, ImageAttachment, Reply } from '../src/core/reply.ts';
 import { renderHeatmap } from '../src/render/index.ts';
 import type { ModelKind } from '../src/nn/translate/model/config.ts';
 import { LOW_CONFIDENCE, type TextTranslation, type UnknownWord } from '../src/nn/translate/infer/service.ts';
@@ -17,7 +19,7 @@ const MODEL_NAMES: Record<ModelKind, string> = { attention: 'LSTM + attention', 
 
 export function unknownLine(unknown: readonly UnknownWord[]): string {
   if (!unknown.length) return '';
-  const parts = unknown.map((u) => `${inlineCode(u.word)}${u.suggestions.length ? ` (did you mean ${u.suggestions.map(inlineCode).join(', ')}?)` : ''}`);
+  const parts = unknown.map((u) => `${inlineCode(u.word)}${u.suggestions.length ? ` (did you mean ${u.suggestions.map((w) => inlineCode(w)).join(', ')}?)` : ''}`);
   return `⚠️ Not in my vocabulary, so I could not really translate: ${parts.join('; ')}.`;
 }
 
@@ -35,7 +37,7 @@ export function honestyLines(t: TextTranslation): string[] {
     .filter((r) => r.how === 'copied')
     .map((r) => {
       const s = suggestions.get(r.source.toLowerCase()) ?? [];
-      return `${inlineCode(r.source)}${s.length ? ` (did you mean ${s.map(inlineCode).join(', ')}?)` : ''}`;
+      return `${inlineCode(r.source)}${s.length ? ` (did you mean ${s.map((w) => inlineCode(w)).join(', ')}?)` : ''}`;
     });
   const looked = t.rare.filter((r) => r.how === 'lexicon').map((r) => `${inlineCode(r.source)} → ${inlineCode(r.output)}`);
   if (copied.length) lines.push(`_Italics_: not translated by the model. Copied as typed: ${copied.join(', ')}.`);
@@ -72,26 +74,81 @@ export function attentionChart(t: TextTranslation, layerNote = ''): ImageAttachm
     max: 1,
     valueFormat: 'percent',
     filename: `attention-${t.model}.png`,
-    alt: `Attention weights of the ${t.model} model: for each Spanish word (${rows.join(' ')}) the share of attention on each English word (${t.source.join(' ')}).`,
+    // Discord shows a second image's alt text as an embed description: no mention may form there.
+    alt: neutraliseMentions(`Attention weights of the ${t.model} model: for each Spanish word (${rows.join(' ')}) the share of attention on each English word (${t.source.join(' ')}).`),
   });
 }
 
-async function vocabReply(prefix: string): Promise<Reply> {
+/** Characters of word list a vocab page holds: one Discord embed and one Slack section, with room to spare. */
+const VOCAB_PAGE_CHARS = 1800;
+/** A prefix longer than this matches no word; the button id (≤ 100 chars) carries it. */
+const VOCAB_PREFIX_MAX = 60;
+
+/** "**s** sad, safe, …" lines, a letter's line split where it would overflow a page. */
+function vocabLines(words: readonly string[]): string[] {
+  const byLetter = new Map<string, string[]>();
+  for (const w of words) byLetter.set(w[0]!, [...(byLetter.get(w[0]!) ?? []), w]);
+  const lines: string[] = [];
+  for (const [letter, ws] of byLetter) {
+    let line = `**${letter}**`;
+    for (const w of ws) {
+      const next = line.endsWith('**') ? `${line} ${w}` : `${line}, ${w}`;
+      if (next.length > VOCAB_PAGE_CHARS) {
+        lines.push(line);
+        line = `**${letter}** ${w}`;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function vocabPages(lines: readonly string[]): string[][] {
+  const pages: string[][] = [];
+  let page: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (page.length && size + line.length + 1 > VOCAB_PAGE_CHARS) {
+      pages.push(page);
+      page = [];
+      size = 0;
+    }
+    page.push(line);
+    size += line.length + 1;
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+async function vocabReply(rawPrefix: string, pageNumber = 1): Promise<Reply> {
   const { getTranslator, availableModels } = await import('../src/nn/translate/infer/service.ts');
   const models = await availableModels();
   if (!models.length) throw new UserError('The translation models are not trained yet (npm run train:translate).');
   const t = await getTranslator(models[0]!);
+  const prefix = rawPrefix.toLowerCase();
   const all = t.srcVocab.words().filter((w) => w !== '?').sort();
-  const words = prefix ? all.filter((w) => w.startsWith(prefix.toLowerCase())) : all;
-  const byLetter = new Map<string, string[]>();
-  for (const w of words) byLetter.set(w[0]!, [...(byLetter.get(w[0]!) ?? []), w]);
-  const lines = [...byLetter.entries()].map(([l, ws]) => `**${l}** ${ws.join(', ')}`);
+  const words = prefix ? all.filter((w) => w.startsWith(prefix)) : all;
+  const pages = vocabPages(vocabLines(words));
+  const page = Math.min(Math.max(1, Math.trunc(pageNumber)), Math.max(1, pages.length));
+  const buttons: Button[] = [];
+  if (pages.length > 1 && prefix.length <= VOCAB_PREFIX_MAX) {
+    const id = (n: number) => `translate:vocab:${n}:${prefix}`;
+    buttons.push({ id: id(page - 1), label: '◀ Previous', disabled: page === 1 }, { id: id(page + 1), label: 'Next ▶', disabled: page === pages.length });
+  }
+  const pageNote = pages.length > 1 ? ` Page ${page} of ${pages.length}${buttons.length ? '' : ` (\`page:\` shows the others)`}.` : '';
   return {
-    title: `The toy translator's English vocabulary${prefix ? ` starting with “${prefix}”` : ''}`,
+    title: `The toy translator's English vocabulary${prefix ? ` starting with “${titleText(rawPrefix, { max: 40 })}”` : ''}`,
     text:
-      `${words.length} of ${all.length} words${prefix ? '' : ' (family, food, school, home, city, weather, time, daily routine, hobbies)'}. Contractions (don't, let's, I'm) and numbers 1–20 are understood.\n` +
-      (lines.length ? lines.join('\n') : `No word starts with ${inlineCode(prefix)}.`),
+      `${words.length} of ${all.length} words${prefix ? '' : ' (family, food, school, home, city, weather, time, daily routine, hobbies)'}. Contractions (don't, let's, I'm) and numbers 1–20 are understood.${pageNote}\n` +
+      (pages.length ? pages[page - 1]!.join('\n') : `No word starts with ${inlineCode(rawPrefix, { max: 40 })}.`),
+    ...(buttons.length ? { buttons } : {}),
   };
+}
+
+/** Vocab page buttons: "vocab:<page>:<prefix>". */
+function parseVocabPayload(payload: string): { page: number; prefix: string } | undefined {
+  const m = /^vocab:(\d{1,4}):(.{0,60})$/su.exec(payload);
+  return m ? { page: Number(m[1]), prefix: m[2]! } : undefined;
 }
 
 export const translate = defineCommand({
@@ -125,11 +182,13 @@ export const translate = defineCommand({
     },
     { name: 'layer', type: 'integer', description: 'Transformer: which decoder layer’s attention to chart (1–2, default 2)', min: 1, max: 2 },
     { name: 'head', type: 'integer', description: 'Transformer: one attention head (1–4) instead of the average', min: 1, max: 4 },
+    { name: 'animate', type: 'boolean', description: 'An animated GIF of the model writing word by word, its attention moving' },
     { name: 'vocab', type: 'boolean', description: 'List the English words the toy model knows (text: filters by prefix)' },
+    { name: 'page', type: 'integer', description: 'With vocab: which page of the word list', min: 1, max: 1000 },
   ],
   async handler(req) {
     const text = String(req.options.text ?? '').trim();
-    if (req.options.vocab) return vocabReply(text);
+    if (req.options.vocab) return vocabReply(text, req.options.page === undefined ? 1 : Number(req.options.page));
     const service = await import('../src/nn/translate/infer/service.ts');
     const { normalizeEnglish } = await import('../src/nn/translate/model/text.ts');
     if (!text) throw new UserError('Give me an English sentence to translate.', EXAMPLE);
@@ -161,6 +220,10 @@ export const translate = defineCommand({
       for (const r of results) fields.push({ name: MODEL_NAMES[r.model], value: `${r.marked || '(nothing)'}\n${Math.round(r.ms)} ms`, inline: true });
     }
     const images = results.map((r) => attentionChart(r, headNote(r.model))).filter((x): x is ImageAttachment => !!x);
+    // animate:true leads with the GIF (one frame per written word); the heatmap stays as the still.
+    if (req.options.animate && main.attention.length && main.tokens.length) {
+      images.unshift(renderDecodingGif({ model: MODEL_NAMES[main.model], source: main.source, output: main.tokens, attention: main.attention }));
+    }
     const lines = [
       `**${main.marked || '(no translation)'}**`,
       readAsLine(main),
@@ -178,5 +241,10 @@ export const translate = defineCommand({
     ].filter(Boolean);
     if (requested !== model) lines.unshift(`The ${requested} model is not trained yet; using ${model}.`);
     return { title: req.options.compare ? 'Translation: three models side by side' : `Translation (${MODEL_NAMES[main.model]})`, text: lines.join('\n'), fields, images };
+  },
+  async onButton(req) {
+    const vocab = parseVocabPayload(req.payload);
+    if (!vocab) throw new UserError('That button is not one of mine, or it has expired. Run the command again.', '/translate vocab:true');
+    return { ...(await vocabReply(vocab.prefix, vocab.page)), mode: 'update' };
   },
 });

@@ -11,7 +11,7 @@ export function knownWords(v: WordVectors, text: string, example: string): strin
   const { known, unknown } = lookup(v, words);
   if (unknown.length > 0) {
     const lines = unknown.map((u) =>
-      u.suggestions.length ? `${inlineCode(u.word)} — did you mean ${u.suggestions.map(inlineCode).join(', ')}?` : `${inlineCode(u.word)} — nothing close in spelling.`,
+      u.suggestions.length ? `${inlineCode(u.word)} — did you mean ${u.suggestions.map((w) => inlineCode(w)).join(', ')}?` : `${inlineCode(u.word)} — nothing close in spelling.`,
     );
     throw new UserError(
       `${unknown.length === 1 ? 'This word is' : 'These words are'} not among the ${v.size.toLocaleString('en')} words the vectors know (they were trained on the Brown corpus and dictionary text, lower-cased):\n${lines.join('\n')}`,

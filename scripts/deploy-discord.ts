@@ -2,21 +2,20 @@
 // definitions and print the invite URL, and with --url the Interactions Endpoint URL (HTTP mode).
 // DISCORD_GUILD_ID set → that server only (instant); unset → global (up to an hour to show).
 import { commands } from '../commands/index.ts';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, initConfig } from '../src/config.ts';
 import { deployDiscord } from '../src/adapters/discord/deploy.ts';
 import { DISCORD_INTERACTIONS_PATH, interactionsEndpoint } from '../src/adapters/discord-http/adapter.ts';
 
-if ((await import('node:fs')).existsSync('.env')) process.loadEnvFile('.env');
 try {
   const urlAt = process.argv.indexOf('--url');
   const endpoint = urlAt > 0 ? interactionsEndpoint(process.argv[urlAt + 1] ?? '') : undefined;
-  const config = loadConfig();
+  const config = initConfig();
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
   const result = await deployDiscord(commands, {
     token: config.DISCORD_TOKEN,
     appId: config.DISCORD_APP_ID,
     guildId: config.DISCORD_GUILD_ID,
-    api: process.env.DISCORD_API_BASE,
+    api: config.DISCORD_API_BASE,
   });
   const where = result.scope === 'guild' ? `server ${config.DISCORD_GUILD_ID} (shows at once)` : 'every server (global; may take up to an hour to show)';
   console.log(`Registered ${result.registered.length} commands for ${where}: ${result.registered.map((n) => '/' + n).join(' ')}`);

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { commands } from '../commands/index.ts';
 import { slackManifest } from '../src/adapters/slack/manifest.ts';
+import { ConfigError, initConfig, type Config } from '../src/config.ts';
 
 const args = process.argv.slice(2);
 const value = (flag: string) => {
@@ -15,7 +16,15 @@ if (requestUrl !== undefined && !/^https:\/\/\S+$/.test(requestUrl)) {
   process.exit(2);
 }
 const out = value('--out') ?? 'slack-manifest.json';
-const manifest = slackManifest(commands, { requestUrl, prefix: process.env.SLACK_COMMAND_PREFIX?.trim() || undefined });
+let config: Config;
+try {
+  config = initConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`manifest:slack: ${err.message}`);
+  process.exit(2);
+}
+const manifest = slackManifest(commands, { requestUrl, prefix: config.SLACK_COMMAND_PREFIX });
 writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');
 console.log(`Wrote ${out}: ${manifest.features.slash_commands.length} slash commands, ${requestUrl ? 'HTTP mode' : 'Socket Mode'}.`);
 console.log('Create the app at https://api.slack.com/apps → Create New App → From a manifest, and paste it.');

@@ -1,5 +1,7 @@
 // Command-line arguments: `nn-tutor [--json] [--out DIR] [--platform NAME] ["/command ..."]`.
-export type PlatformChoice = 'console' | 'discord' | 'slack';
+import { ADAPTER_PLATFORMS, type AdapterPlatform } from './adapters/adapter.ts';
+
+export type PlatformChoice = AdapterPlatform;
 
 export interface CliArgs {
   json: boolean;
@@ -11,7 +13,7 @@ export interface CliArgs {
 
 export class CliError extends Error {}
 
-export const USAGE = `Usage: nn-tutor [--json] [--out DIR] [--platform console|discord|slack] ["/command ..."]
+export const USAGE = `Usage: nn-tutor [--json] [--out DIR] [--platform ${ADAPTER_PLATFORMS.join('|')}] ["/command ..."]
   no command     open the console chat (or the platforms configured in the environment)
   "/command"     run one command and exit (exit code 0 ok, 2 input error, 1 internal error)
   --json         print the Reply as JSON; with commands on standard input, one JSON line each`;
@@ -27,8 +29,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const v = argv[++i];
       if (v === undefined) throw new CliError(`${a} needs a value`);
       if (a === '--out') args.outDir = v;
-      else if (v === 'console' || v === 'discord' || v === 'slack') args.platform = v;
-      else throw new CliError(`--platform must be console, discord or slack, not "${v}"`);
+      else if ((ADAPTER_PLATFORMS as readonly string[]).includes(v)) args.platform = v as AdapterPlatform;
+      else throw new CliError(`--platform must be one of ${ADAPTER_PLATFORMS.join(', ')}, not "${v.slice(0, 40)}"`);
     } else if (a.startsWith('--out=')) args.outDir = a.slice(6);
     else if (a.startsWith('--') && !a.startsWith('--/')) throw new CliError(`unknown flag ${a}`);
     else rest.push(a);

@@ -39,7 +39,13 @@ interface Stage {
   peakLr: number;
   warmup: number;
   seed: number;
+  kindWeights?: Record<string, number>; // --weight
+  budgetMinutes?: number; // --minutes
 }
+
+/** The train:translate options a stage's own record adds beyond steps / tokens / lr / warm-up / seed. */
+const stageExtras = (st: Stage) =>
+  (st.kindWeights ? ` --weight ${Object.entries(st.kindWeights).map(([k, w]) => `${k}=${w}`).join(',')}` : '') + (st.budgetMinutes ? ` --minutes ${st.budgetMinutes}` : '');
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -61,7 +67,9 @@ export function writeCards(evalDoc: EvalDoc): void {
     const tr = meta.training;
     const wild = tr.data === 'wild';
     const description = (DESCRIPTION[name] ?? '') + (meta.tokenizer === 'subword' ? SUBWORD_NOTE : '');
-    const ws = tr.warmStart as { from: string; srcPieces: number; tgtPieces: number; stage: Stage & { seconds: number } } | undefined;
+    // the warm start is recorded by the stage that made it; later --continue stages inherit it
+    type WarmStart = { from: string; srcPieces: number; tgtPieces: number; stage: Stage & { seconds: number } };
+    const ws = (tr.warmStart ?? [...((tr.previousStages ?? []) as { warmStart?: WarmStart }[])].reverse().find((st) => st.warmStart?.stage)?.warmStart) as WarmStart | undefined;
     const card = {
       name,
       description,
@@ -91,8 +99,11 @@ export function writeCards(evalDoc: EvalDoc): void {
         // one command per training stage, oldest first; later stages start from the earlier weights
         ...[...(tr.previousStages ?? []), tr].map(
           (st: Stage, i: number) =>
-            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}`,
+            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
+            (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
         ),
+        // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
+        ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
         'npm run eval:translate',
         ...(wildDoc ? ['npm run eval:translate-wild'] : []),
       ],
@@ -109,9 +120,12 @@ export function writeCards(evalDoc: EvalDoc): void {
       ws ? `- Warm start: every weight of the word-level transformer trained first on the generated corpus (${ws.stage.steps} steps, ${Math.round(ws.stage.seconds / 60)} min; \`${ws.from}\`), its embeddings copied to the ${ws.srcPieces} English and ${ws.tgtPieces} Spanish pieces that are whole words of its vocabulary.` : '',
       wild ? '' : `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
-      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay, seed ${tr.seed}, ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
+      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
+          : '') +
+        (tr.interpolation
+          ? ` The shipped weights are (1 − α)·θ_previous stage + α·θ_this stage with α = ${tr.interpolation.alpha} (WiSE-FT weight interpolation, Wortsman et al., 2022: the stage's new data mix forgets some of the beginner course; the interpolation keeps most of both), α the largest of 1, 0.75, 0.5 whose generated valid-set BLEU (400 sentences, beam 4, \`npm run eval:translate -- --valid --limit 400 --models ${name}\`) is at least 95.5.`
           : ''),
       m
         ? `- Test (${evalDoc.testSentences} sentences, beam ${evalDoc.beam} as /translate decodes): BLEU ${m.test.bleu.toFixed(1)}, exact match ${pct(m.test.exact)}. Long set (20–30 words, ${evalDoc.longSentences} sentences, beam ${evalDoc.beam}): BLEU ${m.long.bleu.toFixed(1)}, exact ${pct(m.long.exact)}.` +
@@ -122,7 +136,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       wildLine(name) ? `- Wild dev set (scripts/translate/devset/wild.tsv, ${wildDoc!.sentences} hand-written sentences never trained on, multi-reference BLEU lower-cased without ¿¡?!.,;:, beam ${wildDoc!.beam}): ${wildLine(name)}; Apertium eng-spa on the same: ${wildLine('apertium') ?? 'not measured'}.` : '',
       '- BLEU by sentence length: ../bleu-by-length.png.',
       meta.tokenizer === 'subword'
-        ? '- A toy still: outside the beginner course it learnt from Apertium\'s translations in about an hour of training on a shared CPU, and copies what it cannot translate.'
+        ? `- A toy still: outside the beginner course it learnt from Apertium's translations in ${Math.round((tr.totalSeconds ?? tr.seconds) / 60)} min of training on a shared CPU, and copies what it cannot translate.`
         : '- A toy: it knows only the generator\'s vocabulary and constructions (`/translate vocab:true` lists the words).',
       `- Reproduce: ${card.reproduce.map((c) => `\`${c}\``).join(', ')}.`,
       '',

@@ -1,4 +1,6 @@
 // npm run eval:translate [-- --beam 4 --limit 0 --models attention,transformer --no-apertium]
+//   [--valid]: score the generated valid set in place of test (for choosing between candidate
+//   weights without looking at test); prints only, writes nothing.
 // Scores every shipped translator on the generated test and long sets: corpus BLEU
 // (sacreBLEU-compatible) and exact match, BLEU by source length (PNG line chart), attention
 // alignment error rate against the gold alignments, and Apertium eng-spa on the same sentences.
@@ -32,6 +34,7 @@ const arg = (name: string, fallback: string) => {
 const beam = Number(arg('beam', '4'));
 const limit = Number(arg('limit', '0'));
 const only = arg('models', MODEL_KINDS.join(',')).split(',') as ModelKind[];
+const onValid = argv.includes('--valid');
 
 export const BUCKETS: [number, number][] = [[1, 5], [6, 10], [11, 15], [16, 20], [21, 25], [26, 30]];
 const words = (e: Example) => e.src.filter((t) => t !== '?').length;
@@ -166,7 +169,8 @@ function apertium(examples: Example[]): string[] | undefined {
 async function main(): Promise<void> {
   await initBackend();
   const corpus = loadCorpus();
-  const test = limit ? corpus.test.slice(0, limit) : corpus.test;
+  const testSet = onValid ? corpus.valid : corpus.test;
+  const test = limit ? testSet.slice(0, limit) : testSet;
   const long = limit ? corpus.long.slice(0, Math.ceil(limit / 4)) : corpus.long;
   const results: Partial<Record<ModelKind | 'apertium', ModelEval | Omit<ModelEval, 'aer' | 'msPerSentence' | 'beam' | 'greedy'>>> = {};
   const byLen = (hyps: string[], ex: Example[]) => {
@@ -203,9 +207,11 @@ async function main(): Promise<void> {
     if (t.hasAttention) r.aer = alignmentErrorRate(t, test);
     results[name] = r;
     console.error(`${name} (beam ${beam}): test BLEU ${r.test.bleu.toFixed(1)} exact ${(r.test.exact * 100).toFixed(1)}% | long BLEU ${r.long.bleu.toFixed(1)} | greedy: test ${r.greedy.test.bleu.toFixed(1)}, long ${r.greedy.long.bleu.toFixed(1)} | ${r.aer ? 'AER ' + r.aer.map((a) => (a.aer * 100).toFixed(1) + '%').join(' / ') : ''} | beam ${ms.toFixed(0)} ms/sentence`);
+    if (onValid) continue;
     const examples = test.slice(0, 8).map((e, i) => ({ en: e.en, reference: e.es, greedy: greedyTest[i], beam: hypTest[i] }));
     fs.writeFileSync(path.join(MODELS_DIR, name, 'samples.json'), JSON.stringify(examples, null, 2));
   }
+  if (onValid) return;
   if (!argv.includes('--no-apertium')) {
     const ap = apertium(all);
     if (ap) {

@@ -3,6 +3,11 @@
 //   [--data wild [--init DIR]]: the open-vocabulary models, on the distilled corpus of
 //   npm run data:translate-wild with its subword vocabularies; --init warm-starts a transformer
 //   from a word-level transformer of the same width (scripts/translate/distill/encoded.ts).
+//   [--continue [--from DIR]]: a further stage from the shipped model in DIR (default the output
+//   directory; its float16 weights, or this model's checkpoint when present and no --from), with its
+//   subword pieces. [--weight study=3,chat=1.5]: wild-corpus kinds drawn that many times per epoch.
+//   [--minutes M]: wall-clock budget; the learning-rate schedule follows the larger of the step and
+//   time fractions, and the model is written when the budget ends.
 // Trains one translator on the generated corpus, shows a progress bar (loss, tokens/s, ETA),
 // checkpoints to data/translate/ckpt/<model>/ (resume with --resume) and writes the shipped
 // model (float16 weights, vocabularies, metadata) to models/translate/<model>/.
@@ -19,6 +24,7 @@ import { trainStep } from '../../src/nn/translate/train/step.ts';
 import { properNames } from './grammar/lexicon.ts';
 import { loadWildEncoded, warmStartFromWords, type SubwordFiles } from './distill/encoded.ts';
 import { WILD_DATA_DIR } from './distill/paths.ts';
+import { Rng } from '../../src/core/random.ts';
 import type { Transformer } from '../../src/nn/translate/model/transformer.ts';
 
 const argv = process.argv.slice(2);
@@ -40,6 +46,14 @@ const evalEvery = Number(arg('eval-every', '250'));
 const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
 const wild = arg('data', 'generated') === 'wild';
 const ckptDir = path.resolve(`data/translate/ckpt/${kind}${wild ? '-wild' : ''}`);
+const budgetSeconds = Number(arg('minutes', 'Infinity')) * 60;
+const fromDir = arg('from') ? path.resolve(arg('from')!) : undefined;
+const continueDir = flag('continue') ? (fromDir ?? outDir) : undefined;
+const kindWeights = Object.fromEntries((arg('weight', '') ?? '').split(',').filter(Boolean).map((kv) => {
+  const [k, v] = kv.split('=');
+  if (!k || !(Number(v) >= 0)) throw new Error(`--weight wants kind=number,… (got ${kv})`);
+  return [k, Number(v)];
+})) as Record<string, number>;
 
 const backend = await initBackend();
 let srcVocab: Vocab;
@@ -48,11 +62,12 @@ let train: Encoded[];
 let valid: Encoded[];
 let subword: SubwordFiles | undefined;
 if (wild) {
-  const w = loadWildEncoded(WILD_DATA_DIR, Number(arg('max-pieces', '100')));
+  const shippedPieces = continueDir && path.join(continueDir, 'subword.json');
+  const w = loadWildEncoded(WILD_DATA_DIR, Number(arg('max-pieces', '100')), shippedPieces && fs.existsSync(shippedPieces) ? shippedPieces : undefined);
   subword = w.tokenizers;
   srcVocab = new Vocab(w.tokenizers.src.pieces.map(([p]) => p));
   tgtVocab = new Vocab(w.tokenizers.tgt.pieces.map(([p]) => p));
-  train = w.train;
+  train = weighted(w.train, w.trainKinds, kindWeights, seed);
   valid = w.valid;
 } else {
   const corpus = loadCorpus();
@@ -60,6 +75,22 @@ if (wild) {
   tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
   train = encodeExamples(corpus.train, srcVocab, tgtVocab);
   valid = encodeExamples(corpus.valid.slice(0, 1000), srcVocab, tgtVocab);
+}
+/** Each pair `weights[kind]` times (default 1; a fraction is a seeded coin flip), for --weight. */
+function weighted(data: Encoded[], kinds: string[], weights: Record<string, number>, s: number): Encoded[] {
+  if (!Object.keys(weights).length) return data;
+  const rng = new Rng(s * 7919);
+  const out: Encoded[] = [];
+  const counts: Record<string, number> = {};
+  data.forEach((e, i) => {
+    const k = kinds[i] ?? '';
+    const w = weights[k] ?? 1;
+    const n = Math.floor(w) + (rng.chance(w - Math.floor(w)) ? 1 : 0);
+    for (let j = 0; j < n; j++) out.push(e);
+    counts[k] = (counts[k] ?? 0) + n;
+  });
+  console.error(`pairs per epoch by kind after --weight: ${JSON.stringify(counts)}`);
+  return out;
 }
 const leftPad = kind !== 'transformer';
 const config = defaultConfig(kind, srcVocab.size, tgtVocab.size);
@@ -87,11 +118,13 @@ const history: { step: number; loss: number; valid?: number; seconds: number }[]
 const exportOnly = flag('export'); // write models/translate/<model> from the last checkpoint, no training
 // --continue: a second stage starting from the shipped model's weights (fresh Adam, own schedule)
 let previousStage: Record<string, unknown> | undefined;
-if (flag('continue')) {
-  const prev = JSON.parse(fs.readFileSync(path.join(outDir, 'metadata.json'), 'utf8'));
-  for (const [name, t] of loadWeights(tf, ckptDir, 'params')) model.params.get(name).assign(t);
+if (continueDir) {
+  const prev = JSON.parse(fs.readFileSync(path.join(continueDir, 'metadata.json'), 'utf8'));
+  // this model's own full-precision checkpoint when there is one, else the shipped float16 weights
+  const fromCkpt = !fromDir && fs.existsSync(path.join(ckptDir, 'params.json'));
+  for (const [name, t] of fromCkpt ? loadWeights(tf, ckptDir, 'params') : loadWeights(tf, continueDir)) model.params.get(name).assign(t);
   previousStage = prev.training;
-  console.error(`continuing from ${outDir} (${prev.training.steps} steps, ${prev.training.seconds} s)`);
+  console.error(`continuing from ${fromCkpt ? ckptDir : continueDir} (${prev.training.steps} steps, ${prev.training.seconds} s)`);
 }
 if (exportOnly && !fs.existsSync(path.join(ckptDir, 'state.json'))) {
   // checkpoints of runs started before state.json existed: parameters only
@@ -119,7 +152,8 @@ if (exportOnly && !fs.existsSync(path.join(ckptDir, 'state.json'))) {
 
 function lrAt(s: number): number {
   if (s < warmup) return (peakLr * (s + 1)) / warmup;
-  const p = (s - warmup) / Math.max(1, steps - warmup);
+  const timeFraction = (elapsed + (Date.now() - t0) / 1000) / budgetSeconds; // 0 without --minutes
+  const p = Math.max((s - warmup) / Math.max(1, steps - warmup), timeFraction);
   return peakLr * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, p))));
 }
 
@@ -179,7 +213,8 @@ const firstStep = step;
 let stop = false;
 process.on('SIGTERM', () => (stop = true));
 process.on('SIGINT', () => (stop = true));
-for (; step < steps && !stop && !exportOnly; step++) {
+let outOfTime = false;
+for (; step < steps && !stop && !outOfTime && !exportOnly; step++) {
   const idx = batchFor(step);
   const b = makeBatch(tf, train, idx, leftPad);
   (optimizer as unknown as { learningRate: number }).learningRate = lrAt(step);
@@ -202,6 +237,7 @@ for (; step < steps && !stop && !exportOnly; step++) {
     console.error(`\nstep ${done} loss ${ema.toFixed(4)} valid ${v.toFixed(4)} lr ${lrAt(step).toExponential(2)} ${(tokensSeen / secs).toFixed(0)} tok/s`);
     await checkpoint();
   }
+  if (elapsed + (Date.now() - t0) / 1000 >= budgetSeconds) outOfTime = true;
 }
 /** Earlier stages flattened (oldest first) and the total training time over all stages. */
 function stagesInfo(prev: Record<string, unknown>, seconds: number) {
@@ -223,7 +259,7 @@ function bar(done: number, loss: number, rate: number, etaSec: number): void {
 
 const seconds = exportOnly ? elapsed : elapsed + (Date.now() - t0) / 1000;
 if (!exportOnly) await checkpoint();
-if (step >= steps || exportOnly) {
+if (step >= steps || outOfTime || exportOnly) {
   const bytes = saveWeights(outDir, model.params.vars, { float16: true });
   fs.writeFileSync(path.join(outDir, 'vocab.json'), JSON.stringify({ src: srcVocab.words(), tgt: tgtVocab.words() }));
   if (subword) fs.writeFileSync(path.join(outDir, 'subword.json'), JSON.stringify(subword));
@@ -239,6 +275,9 @@ if (step >= steps || exportOnly) {
     training: {
       data: wild ? 'wild' : 'generated',
       ...(warmStart ? { warmStart } : {}),
+      ...(continueDir ? { continuedFrom: path.relative(process.cwd(), continueDir) } : {}),
+      ...(Object.keys(kindWeights).length ? { kindWeights } : {}),
+      ...(Number.isFinite(budgetSeconds) ? { budgetMinutes: budgetSeconds / 60 } : {}),
       steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,

@@ -1,5 +1,7 @@
-// What both chat adapters call: the core dispatcher, run through the bounded work queue (slow
-// commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back as ordinary Replies.
+// What every adapter calls (console, Discord, Slack): the core dispatcher, run through the bounded
+// work queue (slow commands and their buttons as heavy jobs). Refusals (busy, cooldown) come back
+// as ordinary Replies.
+import { buttonCommand } from '../core/button-id.ts';
 import type { ButtonReply, RequestContext } from '../core/command.ts';
 import { parseInvocation, userErrorReply, type Invocation, type Outcome } from '../core/dispatch.ts';
 import { UserError } from '../core/errors.ts';
@@ -53,7 +55,7 @@ export class CoreRunner {
     return this.queued(inv.command, ctx, () => this.execute(inv.command, { kind: 'command', inv }, ctx), false);
   }
 
-  /** A typed line (Slack): the console's parser, then the same path as Discord's typed options. */
+  /** A typed line (console, Slack): the text parser, then the same path as Discord's typed options. */
   async line(line: string, ctx: RequestContext): Promise<Outcome> {
     let inv: Invocation;
     try {
@@ -66,7 +68,7 @@ export class CoreRunner {
   }
 
   button(id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
-    const command = id.slice(0, Math.max(0, id.indexOf(':')));
+    const command = buttonCommand(id);
     return this.queued(command, ctx, () => this.execute(command, { kind: 'button', id }, ctx), true);
   }
 }

@@ -1,28 +1,29 @@
-// Starts the chat platforms configured in the environment, in one process with one shared work
-// queue (the CPU is shared too). Missing or inconsistent variables fail fast, naming the variable.
+// Builds the adapters the configuration asks for and starts them in one process with ONE runner and
+// work queue (the CPU is shared too). Missing or inconsistent variables fail fast, naming the
+// variable, before anything connects. A new platform is one entry in BUILDERS.
 import { ConfigError, type Config } from '../config.ts';
 import { log } from '../core/log.ts';
-import { DEFAULT_QUEUE, WorkQueue } from '../core/queue.ts';
+import { DEFAULT_QUEUE, WorkQueue, type QueueOptions } from '../core/queue.ts';
+import type { Executor } from '../core/pool/executor.ts';
 import type { Registry } from '../core/registry.ts';
-import type { DiscordAdapter } from './discord/adapter.ts';
+import type { Adapter, AdapterHost, AdapterPlatform } from './adapter.ts';
 import { CoreRunner } from './runner.ts';
-import type { SlackAdapter } from './slack/adapter.ts';
-import type { DiscordHttpAdapter } from './discord-http/adapter.ts';
-import { mountHealth } from '../ops/health.ts';
-import { HttpServer } from '../ops/http-server.ts';
-import { metrics } from '../ops/metrics.ts';
-import { makeExecutor, SHUTDOWN_DEADLINE_MS, shutdownSteps, type OpsServer } from '../ops/replica.ts';
-import { onTermination } from '../ops/shutdown.ts';
-import type { PoolExecutor } from '../core/pool/pool-executor.ts';
 
-export type PlatformName = 'discord' | 'slack';
+export type PlatformName = Exclude<AdapterPlatform, 'console'>;
 
-/** Which platforms the environment configures; empty means the console chat. */
+/** Which chat platforms the environment configures; empty means the console chat. */
 export function platformsFromConfig(config: Config): PlatformName[] {
   const out: PlatformName[] = [];
   if (config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY) out.push('discord');
   if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) out.push('slack');
   return out;
+}
+
+/** What runs: the --platform choice, else the configured platforms, else the console chat. */
+export function chooseAdapters(config: Config, choice?: AdapterPlatform): AdapterPlatform[] {
+  if (choice) return [choice];
+  const platforms = platformsFromConfig(config);
+  return platforms.length ? platforms : ['console'];
 }
 
 export type SlackMode = { mode: 'socket'; botToken: string; appToken: string } | { mode: 'http'; botToken: string; signingSecret: string; port: number };
@@ -36,118 +37,110 @@ export function slackMode(config: Config): SlackMode {
   throw new ConfigError('SLACK_APP_TOKEN', 'is missing: set it for Socket Mode (or SLACK_SIGNING_SECRET for HTTP mode)');
 }
 
-export interface RunningPlatforms {
-  discord?: DiscordAdapter;
-  /** Discord over HTTP interactions (DISCORD_PUBLIC_KEY set): no gateway. */
-  discordHttp?: DiscordHttpAdapter;
-  slack?: SlackAdapter;
-  runner: CoreRunner;
-  /** The shared HTTP server on PORT, when a platform runs over HTTP. */
-  ops?: OpsServer;
-  stop(): Promise<void>;
-}
-
-export interface StartOverrides {
+export interface BuildOverrides {
   /** Loopback stand-ins (tests, bench). */
   discordRestApi?: string;
   slackApiUrl?: string;
-  /** Do not install SIGINT/SIGTERM handlers (tests). */
-  noSignals?: boolean;
+  /** The console chat's image folder (--out). */
+  outDir?: string;
 }
 
-export async function startPlatforms(platforms: readonly PlatformName[], config: Config, registry: Registry, overrides: StartOverrides = {}): Promise<RunningPlatforms> {
-  // Validate everything before connecting anywhere.
-  if (platforms.includes('discord') && !config.DISCORD_TOKEN) {
-    throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
-  }
-  const slack = platforms.includes('slack') ? slackMode(config) : undefined;
+type Builder = (config: Config, o: BuildOverrides) => Promise<Adapter>;
 
-  // Model commands run on a pool of worker threads (WORKERS; 0 keeps them on this thread).
-  const executor = config.WORKERS === 0 ? undefined : makeExecutor({ workers: config.WORKERS, commandsModule: new URL('../../commands/index.ts', import.meta.url).href });
-  const runner = new CoreRunner(registry, new WorkQueue({ ...DEFAULT_QUEUE, concurrency: executor ? executor.threads + 1 : DEFAULT_QUEUE.concurrency }), executor);
-  const discordHttp = platforms.includes('discord') && config.DISCORD_PUBLIC_KEY !== undefined;
-  // One HTTP server on PORT for webhooks (Discord interactions, Slack events), /healthz, /readyz, /metrics.
-  const ops = discordHttp || slack?.mode === 'http' ? createOpsServer(() => running, executor) : undefined;
-  const running: RunningPlatforms = {
+// discord.js and Bolt load only when used: the console and one-shot CLI stay fast.
+const BUILDERS: Record<AdapterPlatform, Builder> = {
+  console: async (config, o) => {
+    const { ConsoleChatAdapter } = await import('./console/chat.ts');
+    return new ConsoleChatAdapter({ outDir: o.outDir ?? config.OUT_DIR, color: !config.NO_COLOR, userName: config.USER });
+  },
+  discord: async (config, o) => {
+    if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
+    if (config.DISCORD_PUBLIC_KEY) {
+      // HTTP interactions: no gateway; the token is for REST only (quiz reveals, scheduled posts).
+      const { DiscordHttpAdapter } = await import('./discord-http/adapter.ts');
+      return new DiscordHttpAdapter({ publicKey: config.DISCORD_PUBLIC_KEY, token: config.DISCORD_TOKEN, restApi: o.discordRestApi ?? config.DISCORD_API_BASE });
+    }
+    const { DiscordGatewayAdapter } = await import('./discord/adapter.ts');
+    return new DiscordGatewayAdapter({ token: config.DISCORD_TOKEN, restApi: o.discordRestApi ?? config.DISCORD_API_BASE });
+  },
+  slack: async (config, o) => {
+    const slack = slackMode(config);
+    const { SlackBoltAdapter } = await import('./slack/adapter.ts');
+    return new SlackBoltAdapter({
+      botToken: slack.botToken,
+      ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
+      prefix: config.SLACK_COMMAND_PREFIX ?? '',
+      slackApiUrl: o.slackApiUrl,
+    });
+  },
+};
+
+/** Constructs (validates, does not connect) every adapter in `platforms`. */
+export async function buildAdapters(platforms: readonly AdapterPlatform[], config: Config, overrides: BuildOverrides = {}): Promise<Adapter[]> {
+  const out: Adapter[] = [];
+  for (const p of platforms) out.push(await BUILDERS[p](config, overrides));
+  return out;
+}
+
+/** The queue's rules: per-user cooldowns only matter when many people share the bot. */
+export function queueOptionsFor(adapters: readonly Pick<Adapter, 'audience'>[]): QueueOptions {
+  return adapters.some((a) => a.audience === 'many') ? DEFAULT_QUEUE : { ...DEFAULT_QUEUE, cooldownMs: 0 };
+}
+
+/** With a worker pool, model jobs run side by side (one per worker, plus a slot for light work). */
+export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[], executor?: Executor): CoreRunner {
+  const options = queueOptionsFor(adapters);
+  const concurrency = executor?.kind === 'pool' ? executor.threads + 1 : options.concurrency;
+  return new CoreRunner(registry, new WorkQueue({ ...options, concurrency }), executor);
+}
+
+/** A runner for one person at a keyboard (one-shot CLI, JSON Lines, tests of the console). */
+export function personalRunner(registry: Registry): CoreRunner {
+  return makeRunner(registry, [{ audience: 'one' }]);
+}
+
+export interface Running {
+  adapters: readonly Adapter[];
+  runner: CoreRunner;
+  /** Resolves when any adapter has ended (the console's /quit, or stop()). */
+  finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Called after each adapter has started, with its outbox ready (the quiz service attaches here). */
+  afterStart?: (adapter: Adapter) => Promise<void>;
+  http?: AdapterHost['http'];
+  /** Where `worker: true` commands run (the inference pool); inline when absent. */
+  executor?: Executor;
+}
+
+/** Starts every adapter with one shared runner; if one fails, the ones already started are stopped. */
+export async function startAdapters(adapters: readonly Adapter[], registry: Registry, opts: StartOptions = {}): Promise<Running> {
+  const runner = makeRunner(registry, adapters, opts.executor);
+  const started: Adapter[] = [];
+  const running: Running = {
+    adapters,
     runner,
-    ops,
+    finished: Promise.race(adapters.map((a) => a.finished)),
     async stop() {
-      await Promise.allSettled([running.discord?.stop(), running.discordHttp?.stop(), running.slack?.stop()]);
-      await Promise.allSettled([executor?.close(), ops?.http.close(5000)]);
+      await Promise.allSettled(started.map((a) => a.stop()));
     },
   };
   try {
-    if (discordHttp) {
-      const { DiscordHttpAdapter } = await import('./discord-http/adapter.ts');
-      running.discordHttp = new DiscordHttpAdapter({ publicKey: config.DISCORD_PUBLIC_KEY!, token: config.DISCORD_TOKEN, restApi: overrides.discordRestApi ?? config.DISCORD_API_BASE });
-      await running.discordHttp.start({ runner, http: ops!.http });
-    } else if (platforms.includes('discord')) {
-      // discord.js and Bolt load only when used: the console and one-shot CLI stay fast.
-      const { startDiscord } = await import('./discord/adapter.ts');
-      running.discord = await startDiscord({ token: config.DISCORD_TOKEN!, runner, restApi: overrides.discordRestApi });
-    }
-    if (slack) {
-      const { startSlack } = await import('./slack/adapter.ts');
-      running.slack = await startSlack({
-        runner,
-        botToken: slack.botToken,
-        ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
-        prefix: config.SLACK_COMMAND_PREFIX ?? '',
-        slackApiUrl: overrides.slackApiUrl,
-        http: ops?.http,
-      });
-    }
-    if (ops) {
-      try {
-        ops.port = await ops.http.listen(config.PORT);
-      } catch (err) {
-        throw new ConfigError('PORT', `(${config.PORT}) cannot be listened on: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
-      if (executor) void executor.warm([{ command: 'translate', options: { text: 'hello' } }]).catch((err: unknown) => log.warn({ err }, 'worker warm-up failed'));
+    for (const adapter of adapters) {
+      started.push(adapter);
+      await adapter.start({ runner, http: opts.http });
+      await opts.afterStart?.(adapter);
     }
   } catch (err) {
     await running.stop();
     throw err;
   }
-  const names = [running.discord ? 'Discord' : '', running.discordHttp ? `Discord (HTTP interactions on port ${ops!.port})` : '', running.slack ? `Slack (${slack!.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${slack!.port}`})` : ''].filter(Boolean);
-  log.info({ platforms: names }, 'platforms started');
-  process.stderr.write(`nn-tutor is running on ${names.join(' and ')}. Ctrl-C stops it.\n`);
-  if (!overrides.noSignals) {
-    // SIGTERM/SIGINT: stop taking work, finish what is in flight, close pool, store and server within a deadline.
-    onTermination(
-      shutdownSteps({
-        ops,
-        queue: runner.queue,
-        executor: runner.executor,
-        stopAdapters: async () => void (await Promise.allSettled([running.discord?.stop(), running.discordHttp?.stop(), running.slack?.stop()])),
-        closeStore: async () => (await import('../quiz/index.ts')).stopQuizService(),
-      }),
-      SHUTDOWN_DEADLINE_MS,
-    );
+  log.info({ adapters: adapters.map((a) => a.name) }, 'adapters started');
+  const platforms = adapters.filter((a) => a.audience === 'many').map((a) => a.name);
+  if (platforms.length) {
+    process.stderr.write(`nn-tutor is running on ${platforms.join(' and ')}. Ctrl-C stops it.\n`);
   }
   return running;
-}
-
-/** The shared server with health and metrics mounted (not yet listening: adapters add routes first). */
-function createOpsServer(running: () => RunningPlatforms, executor: PoolExecutor | undefined): OpsServer {
-  const http = new HttpServer();
-  const accepting = { value: true };
-  mountHealth(http, {
-    accepting: () => accepting.value,
-    checks: {
-      database: async () => {
-        const { getQuizService } = await import('../quiz/index.ts');
-        await getQuizService().store.getQuiz('readyz-probe');
-        return true;
-      },
-      models: () => !executor || executor.warmed,
-      platforms: () => {
-        const r = running();
-        return Boolean(r.discord || r.discordHttp || r.slack);
-      },
-    },
-  });
-  metrics.mount(http);
-  metrics.watchQueue(() => running().runner.queue.stats);
-  return { http, port: 0, accepting };
 }

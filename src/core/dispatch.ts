@@ -1,7 +1,9 @@
 // The one place where commands and button clicks are run: look up, validate, call, and turn
 // any failure into a Reply. Adapters only translate platform events into these calls.
+import { parseButtonId } from './button-id.ts';
 import type { ButtonReply, Choice, CommandDef, CommandRequest, OptionDef, RequestContext } from './command.ts';
 import { UserError, newErrorId } from './errors.ts';
+import { inlineCode } from './escape.ts';
 import { log } from './log.ts';
 import { parseCommandLine, parseOptions, pickSubcommand } from './parse.ts';
 import { subcommandOf, usageOf, type Registry } from './registry.ts';
@@ -50,7 +52,7 @@ async function guard<R extends Reply>(what: string, run: () => Promise<R>, fallb
 function findCommand(registry: Registry, name: string): CommandDef {
   const def = registry.get(name);
   if (def) return def;
-  throw new UserError(`There is no command \`/${name.slice(0, 32)}\`.${didYouMean('/' + name, registry.names().map((n) => '/' + n))}`, '/help');
+  throw new UserError(`There is no command ${inlineCode('/' + name, { max: 33 })}.${didYouMean('/' + name, registry.names().map((n) => '/' + n))}`, '/help');
 }
 
 function resolve(def: CommandDef, subcommand: string | undefined) {
@@ -59,7 +61,7 @@ function resolve(def: CommandDef, subcommand: string | undefined) {
   const sub = subcommandOf(def, name);
   if (!sub) {
     const names = def.subcommands.map((s) => s.name);
-    const what = name ? `\`/${def.name}\` has no \`${name.slice(0, 32)}\`.${didYouMean(name, names)}` : `\`/${def.name}\` needs a subcommand.`;
+    const what = name ? `\`/${def.name}\` has no ${inlineCode(name, { max: 32 })}.${didYouMean(name, names)}` : `\`/${def.name}\` needs a subcommand.`;
     throw new UserError(`${what} Choose: ${names.map((n) => `\`${n}\``).join(', ')}.`, usageOf(def));
   }
   return { options: sub.options, handler: sub.handler, subcommand: sub.name };
@@ -109,10 +111,10 @@ export async function dispatchLine(registry: Registry, line: string, ctx: Reques
 /** Run a button click: ids are "<command>:<payload>". */
 export function dispatchButton(registry: Registry, id: string, ctx: RequestContext): Promise<Outcome<ButtonReply>> {
   return guard(`button ${id.slice(0, 100)}`, async () => {
-    const sep = id.indexOf(':');
-    const def = sep > 0 ? registry.get(id.slice(0, sep)) : undefined;
-    if (!def?.onButton) throw new UserError('That button is not one of mine, or it has expired. Run the command again.');
-    return def.onButton({ ...ctx, payload: id.slice(sep + 1) });
+    const parsed = parseButtonId(id);
+    const def = parsed ? registry.get(parsed.command) : undefined;
+    if (!parsed || !def?.onButton) throw new UserError('That button is not one of mine, or it has expired. Run the command again.');
+    return def.onButton({ ...ctx, payload: parsed.payload });
   }, (r) => ({ ...r, mode: 'new' as const }));
 }
 

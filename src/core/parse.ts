@@ -3,6 +3,7 @@
 // Used by the console and by Slack (whose slash commands arrive as one string).
 import type { CommandDef, OptionDef } from './command.ts';
 import { UserError } from './errors.ts';
+import { inlineCode } from './escape.ts';
 import { editDistance } from './suggest.ts';
 
 export interface ParsedLine {
@@ -88,28 +89,28 @@ export function parseOptions(options: readonly OptionDef[], rest: string, usage:
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1].at : rest.length;
-    if (s.name in values) throw new UserError(`The option \`${s.name}\` is given twice.`, usage);
+    if (Object.hasOwn(values, s.name)) throw new UserError(`The option \`${s.name}\` is given twice.`, usage);
     values[s.name] = unquote(rest.slice(s.valueAt, end));
   }
   const remainder = rest.slice(0, starts.length > 0 ? starts[0].at : rest.length).trim();
   if (remainder) {
     // A near-miss like `modle:x` at the very start is a typo, not text to translate.
     const miss = nearMisses.find(([typed]) => remainder.startsWith(`${typed}:`));
-    if (miss) throw new UserError(`Unknown option \`${miss[0]}\`. Did you mean \`${miss[1]}\`?`, usage);
+    if (miss) throw new UserError(`Unknown option ${inlineCode(miss[0], { max: 32 })}. Did you mean \`${miss[1]}\`?`, usage);
     const target = remainderTarget(options, new Set(Object.keys(values)));
     if (!target) {
       const names = options.map((o) => `\`${o.name}:\``).join(', ');
       throw new UserError(
         options.length
-          ? `I did not understand \`${remainder.slice(0, 40)}\`. Give options as name:value (${names}).`
-          : `This command takes no options, but got \`${remainder.slice(0, 40)}\`.`,
+          ? `I did not understand ${inlineCode(remainder, { max: 40 })}. Give options as name:value (${names}).`
+          : `This command takes no options, but got ${inlineCode(remainder, { max: 40 })}.`,
         usage,
       );
     }
     values[target.name] = unquote(remainder);
   } else if (nearMisses.length > 0 && starts.length === 0) {
     const [typed, best] = nearMisses[0];
-    throw new UserError(`Unknown option \`${typed}\`. Did you mean \`${best}\`?`, usage);
+    throw new UserError(`Unknown option ${inlineCode(typed, { max: 32 })}. Did you mean \`${best}\`?`, usage);
   }
   return values;
 }

@@ -26,6 +26,18 @@ export interface QueueOptions {
   ioShare?: number;
   maxGapMs?: number;
   now?: () => number;
+  /**
+   * Per-user limits shared with other copies of the bot (the store, see src/store/gate.ts),
+   * asked after this queue's own checks pass. When it cannot be asked (database down), the
+   * local limits alone apply: a slow database must not stop the bot from answering.
+   */
+  gate?: UserGate;
+}
+
+/** A cross-process per-user in-flight limit and cooldown. */
+export interface UserGate {
+  acquire(userId: string): Promise<{ reason: 'in-flight' | 'cooldown'; retryAfterMs: number } | undefined>;
+  release(userId: string): Promise<void>;
 }
 
 export const DEFAULT_QUEUE: QueueOptions = { concurrency: 1, maxQueued: 20, cooldownMs: 3000, initialJobMs: 2000, gapMs: 15, ioShare: 0.2, maxGapMs: 250 };
@@ -95,9 +107,18 @@ export class WorkQueue {
       this.stats.refused[refused.reason] += 1;
       return { ok: false, refusal: refused };
     }
+    const previousStart = this.lastStart.get(userId);
     if (heavy) {
       this.inFlight.add(userId);
       this.lastStart.set(userId, this.now());
+    }
+    const gated = heavy && this.opts.gate ? await this.acquireGate(userId) : false;
+    if (gated !== false && gated !== true) {
+      this.inFlight.delete(userId);
+      if (previousStart === undefined) this.lastStart.delete(userId);
+      else this.lastStart.set(userId, previousStart);
+      this.stats.refused[gated.reason] += 1;
+      return { ok: false, refusal: gated };
     }
     const enqueued = this.now();
     try {
@@ -119,7 +140,23 @@ export class WorkQueue {
         this.inFlight.delete(userId);
         this.lastStart.set(userId, this.now());
       }
+      if (gated === true) await this.opts.gate!.release(userId).catch(() => undefined);
     }
+  }
+
+  /** true: acquired (release it later); false: gate unreachable, local limits only; else the refusal. */
+  private async acquireGate(userId: string): Promise<boolean | Refusal> {
+    let refused: Awaited<ReturnType<UserGate['acquire']>>;
+    try {
+      refused = await this.opts.gate!.acquire(userId);
+    } catch {
+      return false;
+    }
+    if (!refused) return true;
+    const s = Math.max(1, Math.ceil(refused.retryAfterMs / 1000));
+    return refused.reason === 'in-flight'
+      ? refusal('in-flight', s, `⏳ Your previous request is still running. Try again in about ${s} s.`)
+      : refusal('cooldown', s, `⏳ Easy there: one model request every ${Math.round(this.opts.cooldownMs / 1000)} s. Try again in ${s} s.`);
   }
 
   /** Before a job: the minimum gap, or enough to give I/O its share next to the previous job. */

@@ -3,7 +3,7 @@
 // lines. No headings, tables or links-with-text: Slack's mrkdwn cannot show them.
 
 export interface ImageAttachment {
-  data: Uint8Array; // PNG bytes
+  data: Uint8Array; // PNG bytes (or GIF when the filename ends in .gif: /translate animate:true)
   filename: string; // e.g. "attention.png"
   alt: string; // what the picture shows, for screen readers and the console
   width: number;
@@ -49,12 +49,5 @@ export function reply(text: string, extra: Omit<Reply, 'text'> = {}): Reply {
   return { text, ...extra };
 }
 
-/** Escape text a user typed so it cannot form neutral-markdown markup when echoed back. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`~|>])/g, '\\$1');
-}
-
-/** Echo user text inside inline code: safe in every platform, with backticks neutralised. */
-export function inlineCode(text: string): string {
-  return '`' + text.replace(/`/g, 'ˋ') + '`';
-}
+// Quoting user text lives in escape.ts; these re-exports keep older imports working.
+export { escapeMarkdown, inlineCode } from './escape.ts';

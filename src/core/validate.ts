@@ -1,7 +1,10 @@
 // Every option is checked against its definition before a handler runs, whatever the platform.
 import { MAX_TEXT_LENGTH, type Choice, type OptionDef, type OptionValue } from './command.ts';
 import { UserError } from './errors.ts';
+import { inlineCode } from './escape.ts';
 import { didYouMean } from './suggest.ts';
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 const TRUE = new Set(['true', 'yes', 'y', 'on', '1']);
 const FALSE = new Set(['false', 'no', 'n', 'off', '0']);
@@ -23,11 +26,12 @@ function checkChoice<V extends string | number>(opt: OptionDef & { choices?: rea
     const byValue = choices.find((c) => String(c.value).toLowerCase() === lc || c.name.toLowerCase() === lc);
     if (byValue) return byValue.value;
     const aliases = opt.type === 'string' ? opt.aliases : undefined;
-    if (aliases && lc in aliases) return aliases[lc] as V;
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+    if (aliases && Object.hasOwn(aliases, lc)) return aliases[lc] as V;
   }
   const candidates = [...choices.map((c) => String(c.value)), ...Object.keys((opt.type === 'string' && opt.aliases) || {})];
   throw new UserError(
-    `\`${String(value).slice(0, 40)}\` is not a valid \`${opt.name}\`. Choose one of: ${choiceList(choices)}.${didYouMean(String(value), candidates)}`,
+    `${inlineCode(String(value), { max: 40 })} is not a valid \`${opt.name}\`. Choose one of: ${choiceList(choices)}.${didYouMean(String(value), candidates)}`,
     usage,
   );
 }
@@ -36,7 +40,9 @@ function coerce(opt: OptionDef, raw: unknown, usage?: string): OptionValue {
   switch (opt.type) {
     case 'string': {
       if (typeof raw !== 'string') throw new UserError(`\`${opt.name}\` should be text.`, usage);
-      const value = raw.trim();
+      // Control characters (NUL, ESC, …) cannot be shown on any platform and are forbidden in the
+      // SVG of a chart: they are dropped; tabs and line breaks stay.
+      const value = raw.replace(CONTROL, '').trim();
       const max = opt.maxLength ?? MAX_TEXT_LENGTH;
       const length = [...value].length;
       if (length > max) {
@@ -52,7 +58,7 @@ function coerce(opt: OptionDef, raw: unknown, usage?: string): OptionValue {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
       const kind = opt.type === 'integer' ? 'a whole number' : 'a number';
       if (!Number.isFinite(n) || (opt.type === 'integer' && !Number.isInteger(n))) {
-        throw new UserError(`\`${opt.name}\` should be ${kind}, not \`${String(raw).slice(0, 40)}\`.`, usage);
+        throw new UserError(`\`${opt.name}\` should be ${kind}, not ${inlineCode(String(raw), { max: 40 })}.`, usage);
       }
       if (opt.min !== undefined && n < opt.min) throw new UserError(`\`${opt.name}\` must be at least ${opt.min} (got ${n}).`, usage);
       if (opt.max !== undefined && n > opt.max) throw new UserError(`\`${opt.name}\` must be at most ${opt.max} (got ${n}).`, usage);
@@ -63,7 +69,7 @@ function coerce(opt: OptionDef, raw: unknown, usage?: string): OptionValue {
       const s = String(raw).trim().toLowerCase();
       if (TRUE.has(s)) return true;
       if (FALSE.has(s)) return false;
-      throw new UserError(`\`${opt.name}\` should be true or false, not \`${String(raw).slice(0, 40)}\`.`, usage);
+      throw new UserError(`\`${opt.name}\` should be true or false, not ${inlineCode(String(raw), { max: 40 })}.`, usage);
     }
   }
 }
@@ -78,7 +84,7 @@ export function validateOptions(
   for (const key of Object.keys(raw)) {
     if (!names.includes(key)) {
       const known = names.length ? ` Options: ${names.map((n) => `\`${n}\``).join(', ')}.` : ' This command takes no options.';
-      throw new UserError(`Unknown option \`${key.slice(0, 32)}\`.${didYouMean(key, names) || known}`, usage);
+      throw new UserError(`Unknown option ${inlineCode(key, { max: 32 })}.${didYouMean(key, names) || known}`, usage);
     }
   }
   const out: Record<string, OptionValue> = {};

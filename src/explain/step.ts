@@ -6,6 +6,7 @@ import { LIMITS } from '../core/reply.ts';
 import { runLstm } from '../nn/lstm-unit.ts';
 import { loadPredictModels } from '../nn/predict/model.ts';
 import { attentionDemo, attentionHeatmap, similarityLine, softmaxLine, stageChart, weightedSumLine } from './attention.ts';
+import { attentionDiagramImage, lstmDiagramImage } from './diagrams.ts';
 import { dayWalkthrough } from './lstm.ts';
 import { lstmChart } from './lstm-trace.ts';
 import { fixed } from './math.ts';
@@ -54,7 +55,8 @@ export function parseStepPayload(payload: string): StepState {
 
 export function stepCount(s: Pick<StepState, 'topic' | 'input'>): number {
   if (s.topic === 'lstm') return decodeLstmInput(s.input).length;
-  const target = ATTENTION_PAIRS[s.input];
+  // Own keys only: a forged id ending in ":constructor" must not find Object.prototype's members.
+  const target = Object.hasOwn(ATTENTION_PAIRS, s.input) ? ATTENTION_PAIRS[s.input] : undefined;
   if (!target) throw new StepError('unknown sentence');
   return target.length * 3;
 }
@@ -75,7 +77,8 @@ function lstmStepReply(s: StepState, total: number): Reply {
   return {
     title: `LSTM step-through: day ${s.step} of ${total}`,
     text: `Input days: ${marked}\n\n${dayWalkthrough(d)}${end}`,
-    images: [lstmChart(days, `LSTM memories and gates up to day ${s.step}`, s.step)],
+    // The cell diagram with this day's numbers, the path its gates open lit; then the trace so far.
+    images: [lstmDiagramImage(xs, s.step), lstmChart(days, `LSTM memories and gates up to day ${s.step}`, s.step)],
   };
 }
 
@@ -94,7 +97,9 @@ function attentionStepReply(s: StepState, total: number): Reply {
     `**${STAGES[2]}**: add up the encoder outputs, each scaled by its percentage. This vector goes, with the decoder's memory, into a fully connected layer and a softmax over the output words.\n\`\`\`\n${weightedSumLine(d, j)}\n\`\`\``,
   ][stage]!;
   const image = stage === 2 ? attentionHeatmap(d, j + 1) : stageChart(d, j, stage === 0 ? 'scores' : 'weights');
-  return { title: `Attention step-through: ${s.step} of ${total}, ${STAGES[stage]}`, text: head + body, images: [image] };
+  // The diagram lights up what this stage computes: the scores, the softmax or the weighted sum.
+  const diagram = attentionDiagramImage(d, j, (['scores', 'softmax', 'sum'] as const)[stage]);
+  return { title: `Attention step-through: ${s.step} of ${total}, ${STAGES[stage]}`, text: head + body, images: [diagram, image] };
 }
 
 /** The reply for one step; throws StepError for anything out of range. */

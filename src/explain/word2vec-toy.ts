@@ -23,6 +23,7 @@ export interface ToyW2vResult {
   pairs: [string, string][]; // (input word, context word to predict)
   before: number[][]; // [vocab][dims] input weights at the random start
   after: number[][]; // [vocab][dims] after training
+  outAfter: number[][]; // [dims][vocab] output weights after training (the diagrams' softmax)
   lossStart: number; // mean cross-entropy before training
   lossEnd: number;
   ms: number;
@@ -94,7 +95,8 @@ export function trainToyWord2vec(sentences: readonly (readonly string[])[] = NOT
     for (let i = 0; i < wout.length; i++) wout[i]! -= cfg.learningRate * gOut[i]!;
   }
   const lossEnd = lossAndGrads(win, wout, V, D, ids, gIn, gOut);
-  return { vocab, pairs, before, after: rows(win), lossStart, lossEnd, ms: performance.now() - t0 };
+  const outAfter = Array.from({ length: D }, (_, d) => Array.from(wout.subarray(d * V, d * V + V)));
+  return { vocab, pairs, before, after: rows(win), outAfter, lossStart, lossEnd, ms: performance.now() - t0 };
 }
 
 export function cosine(a: readonly number[], b: readonly number[]): number {

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { config } from '../config.ts';
 import { log } from '../core/log.ts';
 import { registerKernels } from './translate/kernels/index.ts';
 
@@ -35,7 +36,7 @@ async function tryWasm(): Promise<boolean> {
 }
 
 /** Initialise the engine once; later calls return the same choice. */
-export function initBackend(prefer: Backend | 'auto' = (process.env.NN_BACKEND as Backend) ?? 'auto'): Promise<Backend> {
+export function initBackend(prefer: Backend | 'auto' = config().NN_BACKEND): Promise<Backend> {
   ready ??= (async (): Promise<Backend> => {
     if ((prefer === 'auto' || prefer === 'tensorflow') && (await tryNative())) return 'tensorflow';
     if ((prefer === 'auto' || prefer === 'wasm') && (await tryWasm())) return 'wasm';

@@ -1,13 +1,33 @@
 // The quiz feature's entry points. Adapters call startQuizService at start-up (once per platform);
 // /quiz handlers call getQuizService, which opens the default store lazily when nobody did.
 import type { Outbox, Platform } from '../core/command.ts';
-import { openStore } from '../store/index.ts';
+import { config } from '../config.ts';
+import { openConfiguredStore, openStore, openStoreForRequest } from '../store/index.ts';
+import { PostgresStore } from '../store/postgres.ts';
 import type { QuizStore } from '../store/types.ts';
 import { bank } from './bank.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { PgBossScheduler } from './pgboss-scheduler.ts';
+import type { SchedulerFactory } from './scheduler.ts';
 import { QuizService, type ServiceOptions } from './service.ts';
 
 let current: QuizService | undefined;
+
+/** The store's natural scheduler: a job queue in the same PostgreSQL, or in-process timers with SQLite. */
+export function schedulerFor(store: QuizStore): SchedulerFactory | undefined {
+  return store instanceof PostgresStore ? PgBossScheduler.factory({ connectionString: store.connectionString }) : undefined;
+}
+
+/** DATABASE_URL's PostgreSQL, else the SQLite file; for a request, an unusable file is "cannot be saved". */
+function defaultStore(forRequest = false): QuizStore {
+  const c = config();
+  if (c.DATABASE_URL) return openConfiguredStore(c);
+  return forRequest ? openStoreForRequest() : openStore();
+}
+
+function service(store: QuizStore, clock: Clock, options: ServiceOptions = {}): QuizService {
+  return new QuizService(store, clock, { scheduler: schedulerFor(store), ...options });
+}
 
 /**
  * Starts (or joins) the process's quiz service and attaches `outbox` for `platform`: open quizzes
@@ -23,14 +43,14 @@ export async function startQuizService(
   options?: ServiceOptions,
 ): Promise<QuizService> {
   bank();
-  current ??= new QuizService(store ?? openStore(), clock ?? systemClock, options);
+  current ??= service(store ?? defaultStore(), clock ?? systemClock, options);
   await current.attach(platform, outbox);
   return current;
 }
 
-/** The running service, created on first use with the default store (DATABASE_PATH) and clock. */
+/** The running service, created on first use with the configured store (DATABASE_URL or DATABASE_PATH) and clock. */
 export function getQuizService(): QuizService {
-  current ??= new QuizService(openStore(), systemClock);
+  current ??= service(defaultStore(true), systemClock);
   return current;
 }
 
@@ -44,7 +64,7 @@ export async function stopQuizService(): Promise<void> {
   const s = current;
   current = undefined;
   if (s) {
-    s.stop();
+    await s.stop();
     await s.store.close();
   }
 }

@@ -9,7 +9,8 @@ export const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 /** A member's display name, safe to echo: no markdown, and "@" cannot ping anyone. */
 export function displayName(name: string): string {
-  return escapeMarkdown(name.slice(0, 64)).replace(/@/g, '@\u200b');
+  // escapeMarkdown already breaks @everyone/@here; every other "@" gets the same zero-width space.
+  return escapeMarkdown(name.slice(0, 64)).replace(/@(?!\u200b)/g, '@\u200b');
 }
 
 export function answerButtonId(quizId: string, choice: number): string {

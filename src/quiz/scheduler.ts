@@ -1,6 +1,8 @@
-// Daily quizzes per channel. Schedules live in the store; each has a timer for its next slot.
-// The store remembers the last slot posted, so after downtime exactly one missed quiz is posted
-// (the latest missed slot), and two processes can never both post the same slot.
+// When quiz work happens: reveals at each quiz's closesAt and daily quizzes per channel. The quiz
+// service talks only to the Scheduler interface; TimerScheduler (in-process timers, the embedded
+// SQLite default) and PgBossScheduler (a job queue on PostgreSQL, for replicas) implement it.
+// Timers are only reminders: the store decides who does the work (closeQuiz and the reveal claim
+// for reveals, claimScheduleSlot for daily slots), so a duplicate or late reminder is harmless.
 import type { Platform } from '../core/command.ts';
 import { log } from '../core/log.ts';
 import type { QuizStore, Schedule } from '../store/types.ts';
@@ -9,34 +11,107 @@ import { nextSlot, previousSlot } from './zonedTime.ts';
 
 export type PostScheduled = (schedule: Schedule, slot: number) => Promise<void>;
 
+/** What the scheduler calls back into the quiz service for. */
+export interface SchedulerHandlers {
+  /** Close and reveal a quiz whose time is up; safe to call more than once and from several processes. */
+  reveal(quizId: string): Promise<void>;
+  /** Post the daily quiz of a slot this process has claimed. */
+  post: PostScheduled;
+  /** Reveal whatever is overdue on a platform (a replica died mid-way); a periodic safety net. */
+  recover(platform: Platform): Promise<void>;
+}
+
+export type NewSchedule = Omit<Schedule, 'lastSlot' | 'createdAt'>;
+
+export interface Scheduler {
+  /** Starts serving a platform: missed daily slots post once, pending reminders are armed. */
+  start(platform: Platform): Promise<void>;
+  /** Reminds the service to reveal `quizId` at `closesAt` (epoch ms). */
+  revealAt(quizId: string, closesAt: number): Promise<void>;
+  /** Drops the reminder (the quiz was closed another way). */
+  cancelReveal(quizId: string): void;
+  /** Creates or replaces a channel's schedule; the first quiz comes at the next slot. */
+  set(s: NewSchedule): Promise<{ schedule: Schedule; next: number }>;
+  off(platform: Platform, channelId: string): Promise<boolean>;
+  show(platform: Platform, channelId: string): Promise<{ schedule: Schedule; next: number } | undefined>;
+  /** Reminders held by this process, for tests (TimerScheduler only; a job queue keeps them in the database). */
+  pendingReveals(): string[];
+  /** Stops taking work; resolves when in-flight work has finished or handed back. */
+  stop(): Promise<void>;
+}
+
+export type SchedulerFactory = (store: QuizStore, clock: Clock, handlers: SchedulerHandlers) => Scheduler;
+
 function key(platform: Platform, channelId: string): string {
   return `${platform}\u0000${channelId}`;
 }
 
-export class Scheduler {
-  private readonly timers = new Map<string, TimerHandle>();
+/** The new schedule as stored: the slot just passed counts as done, so setting it never fires a "missed" quiz. */
+export function newSchedule(s: NewSchedule, now: number): Schedule {
+  return { ...s, createdAt: now, lastSlot: previousSlot(s.time, s.timeZone, now) };
+}
+
+/** Posts one quiz for `slot` if this caller wins the slot. Shared by both schedulers. */
+export async function fireSlot(store: QuizStore, post: PostScheduled, s: Schedule, slot: number): Promise<boolean> {
+  if (!(await store.claimScheduleSlot(s.platform, s.channelId, slot))) return false;
+  try {
+    await post(s, slot);
+  } catch (err) {
+    log.error({ err, channel: s.channelId }, 'quiz: scheduled post failed');
+  }
+  return true;
+}
+
+/** The latest slot due and not yet posted, if any: after downtime exactly one missed quiz is posted. */
+export function dueSlot(s: Schedule, now: number): number | undefined {
+  const due = previousSlot(s.time, s.timeZone, now);
+  return s.lastSlot !== undefined && due <= s.lastSlot ? undefined : due;
+}
+
+/** In-process timers on the service's clock (today's single-process behaviour). */
+export class TimerScheduler implements Scheduler {
+  private readonly dailyTimers = new Map<string, TimerHandle>();
+  private readonly revealTimers = new Map<string, TimerHandle>();
   private readonly platforms = new Set<Platform>();
 
   constructor(
     private readonly store: QuizStore,
     private readonly clock: Clock,
-    private readonly post: PostScheduled,
+    private readonly handlers: SchedulerHandlers,
   ) {}
 
-  /** Loads this platform's schedules, posts one catch-up quiz per missed schedule, arms timers. */
   async start(platform: Platform): Promise<void> {
     this.platforms.add(platform);
     for (const s of await this.store.listSchedules(platform)) {
-      await this.catchUp(s);
+      const due = dueSlot(s, this.clock.now());
+      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due);
       this.arm(s);
     }
   }
 
-  /** Creates or replaces a channel's schedule; the first quiz comes at the next slot. */
-  async set(s: Omit<Schedule, 'lastSlot' | 'createdAt'>): Promise<{ schedule: Schedule; next: number }> {
+  async revealAt(quizId: string, closesAt: number): Promise<void> {
+    this.cancelReveal(quizId);
+    this.revealTimers.set(
+      quizId,
+      this.clock.setTimer(closesAt - this.clock.now(), () => {
+        this.revealTimers.delete(quizId);
+        void this.handlers.reveal(quizId);
+      }),
+    );
+  }
+
+  cancelReveal(quizId: string): void {
+    this.revealTimers.get(quizId)?.cancel();
+    this.revealTimers.delete(quizId);
+  }
+
+  pendingReveals(): string[] {
+    return [...this.revealTimers.keys()];
+  }
+
+  async set(s: NewSchedule): Promise<{ schedule: Schedule; next: number }> {
     const now = this.clock.now();
-    // The slot just passed counts as done: a new schedule must not fire a "missed" quiz.
-    const schedule: Schedule = { ...s, createdAt: now, lastSlot: previousSlot(s.time, s.timeZone, now) };
+    const schedule = newSchedule(s, now);
     await this.store.saveSchedule(schedule);
     if (this.platforms.has(s.platform)) this.arm(schedule);
     return { schedule, next: nextSlot(s.time, s.timeZone, now) };
@@ -52,36 +127,22 @@ export class Scheduler {
     return schedule && { schedule, next: nextSlot(schedule.time, schedule.timeZone, this.clock.now()) };
   }
 
-  stop(): void {
-    for (const t of this.timers.values()) t.cancel();
-    this.timers.clear();
+  async stop(): Promise<void> {
+    for (const t of [...this.dailyTimers.values(), ...this.revealTimers.values()]) t.cancel();
+    this.dailyTimers.clear();
+    this.revealTimers.clear();
     this.platforms.clear();
   }
 
-  /** Armed schedules, for tests and logs. */
+  /** Armed daily schedules, for tests and logs. */
   armed(): number {
-    return this.timers.size;
+    return this.dailyTimers.size;
   }
 
   private cancel(platform: Platform, channelId: string): void {
     const k = key(platform, channelId);
-    this.timers.get(k)?.cancel();
-    this.timers.delete(k);
-  }
-
-  private async catchUp(s: Schedule): Promise<void> {
-    const due = previousSlot(s.time, s.timeZone, this.clock.now());
-    if (s.lastSlot !== undefined && due <= s.lastSlot) return;
-    await this.fire(s, due);
-  }
-
-  private async fire(s: Schedule, slot: number): Promise<void> {
-    if (!(await this.store.claimScheduleSlot(s.platform, s.channelId, slot))) return;
-    try {
-      await this.post(s, slot);
-    } catch (err) {
-      log.error({ err, channel: s.channelId }, 'quiz: scheduled post failed');
-    }
+    this.dailyTimers.get(k)?.cancel();
+    this.dailyTimers.delete(k);
   }
 
   private arm(s: Schedule): void {
@@ -89,10 +150,10 @@ export class Scheduler {
     const now = this.clock.now();
     const slot = nextSlot(s.time, s.timeZone, now);
     const k = key(s.platform, s.channelId);
-    this.timers.set(
+    this.dailyTimers.set(
       k,
       this.clock.setTimer(slot - now, () => {
-        this.timers.delete(k);
+        this.dailyTimers.delete(k);
         void this.onTimer(s.platform, s.channelId, slot);
       }),
     );
@@ -102,7 +163,7 @@ export class Scheduler {
     // Re-read: the schedule may have been changed or switched off since the timer was set.
     const s = await this.store.getSchedule(platform, channelId);
     if (!s || !this.platforms.has(platform)) return;
-    if (this.clock.now() >= slot) await this.fire(s, slot);
+    if (this.clock.now() >= slot) await fireSlot(this.store, this.handlers.post, s, slot);
     this.arm(s);
   }
 }

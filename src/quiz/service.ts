@@ -7,12 +7,12 @@ import { log } from '../core/log.ts';
 import type { Reply } from '../core/reply.ts';
 import type { QuizRecord, QuizResult, QuizStore, Schedule, ScoreScope } from '../store/types.ts';
 import { bank as shippedBank, type BankQuestion } from './bank.ts';
-import { systemClock, type Clock, type TimerHandle } from './clock.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { GENERATORS, type QuestionGenerator } from './generators/index.ts';
 import { LETTERS, leaderboardReply, questionReply, revealReply, statsReply } from './messages.ts';
 import { pickQuestion, type PickOptions } from './pick.ts';
 import type { Rng } from './random.ts';
-import { Scheduler } from './scheduler.ts';
+import { TimerScheduler, type Scheduler, type SchedulerFactory } from './scheduler.ts';
 
 export const DEFAULT_SECONDS = 30;
 export const MIN_SECONDS = 10;
@@ -34,7 +34,12 @@ export interface ServiceOptions {
   rng?: Rng;
   /** Share of quizzes that are model-generated when a generator is available (default 0.25). */
   generatedShare?: number;
+  /** Who reminds the service of reveals and daily slots (default: in-process timers on `clock`). */
+  scheduler?: SchedulerFactory;
 }
+
+/** A reveal being posted is claimed for this long; if its poster dies, another process may post it after. */
+export const REVEAL_LEASE_MS = 60_000;
 
 export type StartResult = { quiz: QuizRecord; reply: Reply } | { problem: string };
 
@@ -52,7 +57,6 @@ export class QuizService {
   private readonly outboxes = new Map<Platform, Outbox>();
   /** The outbox of the request that started a quiz (console sessions, tests). */
   private readonly quizOutboxes = new Map<string, Outbox>();
-  private readonly timers = new Map<string, TimerHandle>();
   private readonly closing = new Map<string, Promise<void>>();
   readonly scheduler: Scheduler;
   private readonly bank: readonly BankQuestion[];
@@ -63,7 +67,12 @@ export class QuizService {
     private readonly opts: ServiceOptions = {},
   ) {
     this.bank = opts.bank ?? shippedBank();
-    this.scheduler = new Scheduler(store, clock, (s) => this.postScheduled(s));
+    const factory = opts.scheduler ?? ((st, cl, handlers) => new TimerScheduler(st, cl, handlers));
+    this.scheduler = factory(store, clock, {
+      reveal: (quizId) => this.finish(quizId),
+      post: (s) => this.postScheduled(s),
+      recover: (platform) => this.recover(platform),
+    });
   }
 
   /** Gives the service a way to post on a platform; reveals overdue quizzes and starts schedules there. */
@@ -71,25 +80,34 @@ export class QuizService {
     const first = !this.outboxes.has(platform);
     this.outboxes.set(platform, outbox);
     if (!first) return;
+    await this.recover(platform, true);
+    await this.scheduler.start(platform);
+  }
+
+  /**
+   * Reveals what should have been revealed (closed but never posted, or open past closesAt), e.g.
+   * after a crash here or in another replica; with `arm`, running quizzes get their reminders.
+   */
+  async recover(platform: Platform, arm = false): Promise<void> {
+    const outbox = this.outboxes.get(platform);
+    if (!outbox) return;
     for (const quiz of await this.store.unrevealedQuizzes(platform)) {
       const result = await this.store.quizResult(quiz.id);
       if (result) await this.reveal(result, outbox);
     }
     for (const quiz of await this.store.openQuizzes(platform)) {
       if (quiz.closesAt <= this.clock.now()) await this.finish(quiz.id);
-      else this.arm(quiz);
+      else if (arm) this.arm(quiz);
     }
-    await this.scheduler.start(platform);
   }
 
   isAttached(platform: Platform): boolean {
     return this.outboxes.has(platform);
   }
 
-  stop(): void {
-    for (const t of this.timers.values()) t.cancel();
-    this.timers.clear();
-    this.scheduler.stop();
+  /** Stops reminders (a job queue hands unfinished jobs back to other replicas). */
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
   }
 
   /** Creates a quiz and returns the question to post; its reveal goes through `outbox` (or the platform's). */
@@ -196,6 +214,9 @@ export class QuizService {
 
   private async reveal(result: QuizResult, outbox: Outbox): Promise<void> {
     const { quiz } = result;
+    // Several processes may reach this for one quiz (its closer, another replica's recovery): one posts.
+    const claim = `reveal:${quiz.id}`;
+    if (!(await this.store.claimOnce(claim, this.clock.now(), REVEAL_LEASE_MS))) return;
     try {
       let edited = false;
       if (quiz.messageId && outbox.edit) {
@@ -209,31 +230,28 @@ export class QuizService {
       }
       if (!edited) await outbox.post(quiz.channelId, revealReply(result, false));
       await this.store.markRevealed(quiz.id, this.clock.now());
+      await this.store.completeClaim(claim);
     } catch (err) {
-      // Left unrevealed in the store: the next start-up posts it.
+      // Left unrevealed in the store: the next start-up (or another replica's recovery) posts it.
       log.error({ err, quizId: quiz.id }, 'quiz: posting the reveal failed');
+      await this.store.releaseClaim(claim).catch(() => undefined);
     }
   }
 
   private arm(quiz: QuizRecord): void {
-    this.cancel(quiz.id);
-    this.timers.set(
-      quiz.id,
-      this.clock.setTimer(quiz.closesAt - this.clock.now(), () => {
-        this.timers.delete(quiz.id);
-        void this.finish(quiz.id);
-      }),
-    );
+    this.scheduler.revealAt(quiz.id, quiz.closesAt).catch((err: unknown) => {
+      // Not lost: recovery (next start-up, or a replica's periodic sweep) reveals it.
+      log.error({ err, quizId: quiz.id }, 'quiz: could not schedule the reveal');
+    });
   }
 
   private cancel(quizId: string): void {
-    this.timers.get(quizId)?.cancel();
-    this.timers.delete(quizId);
+    this.scheduler.cancelReveal(quizId);
   }
 
-  /** Quizzes waiting for their countdown, for tests. */
+  /** Quizzes waiting for their countdown in this process, for tests. */
   pendingQuizzes(): string[] {
-    return [...this.timers.keys()];
+    return this.scheduler.pendingReveals();
   }
 
   private async postScheduled(s: Schedule): Promise<void> {

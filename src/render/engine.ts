@@ -5,6 +5,7 @@ import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY, fontFilesForRaster, textWidth } from './fonts.ts';
 import { textToPaths } from './glyphs.ts';
 import { encodePng, isOpaque } from './png.ts';
+import { xmlSafe } from './xml.ts';
 
 type ECharts = typeof import('echarts');
 
@@ -53,7 +54,9 @@ export interface RasterOptions {
 }
 
 export function svgToPng(svg: string, { fontFiles = fontFilesForRaster(), textAsPaths = true, ownEncoder = true }: RasterOptions = {}): Uint8Array {
-  const resvg = new Resvg(textAsPaths ? textToPaths(svg) : svg, {
+  // ECharts escapes markup but passes NUL and other characters XML forbids straight through.
+  const clean = xmlSafe(svg);
+  const resvg = new Resvg(textAsPaths ? textToPaths(clean) : clean, {
     // System fonts off: a machine with no fonts at all draws the same picture.
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },

@@ -6,6 +6,7 @@
 // without GSUB/GPOS (see fonts.ts) a glyph's position is the sum of the advances before it.
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, faceMetrics, fontFilesForRaster, type Face } from './fonts.ts';
+import { escapeXml, xmlSafe } from './xml.ts';
 
 /** Font size the outlines are fetched at; they scale linearly to any size. */
 const REF = 100;
@@ -92,7 +93,8 @@ const laid = new Map<string, Laid>();
 const MAX_CACHED = 4000;
 
 /** The outline of a whole string at `size` px: glyphs one after the other by their advances. */
-export function textOutline(text: string, size: number, face: Face = 'regular'): Laid {
+export function textOutline(raw: string, size: number, face: Face = 'regular'): Laid {
+  const text = xmlSafe(raw); // a NUL or lone surrogate has no glyph, and resvg rejects it
   const key = `${face}:${size}:${text}`;
   let out = laid.get(key);
   if (out) return out;
@@ -148,10 +150,6 @@ export function textToPaths(svg: string): string {
     const transform = `${attrs.get('transform') ?? ''} translate(${fmt(dx)} ${fmt(dy)})`.trim();
     return `<path d="${d}"${kept.replace(/ transform="[^"]*"/, '')} transform="${transform}"/>`;
   });
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function unescapeXml(s: string): string {

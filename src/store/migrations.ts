@@ -1,11 +1,33 @@
-// Versioned schema migrations, applied in order at start-up. PRAGMA user_version holds the
-// version reached; each migration runs in its own transaction. Never edit a shipped migration:
-// append a new one.
+// Versioned schema migrations, applied in order at start-up, shared by both engines. SQLite keeps
+// the version reached in PRAGMA user_version, PostgreSQL in schema_version; each migration runs
+// in its own transaction. Never edit a shipped migration: append a new one. The SQL is written
+// for SQLite; a Dialect rewrites the few spellings PostgreSQL does not share.
 export interface Migration {
   version: number;
   name: string;
   sql: string;
 }
+
+export interface Dialect {
+  name: 'sqlite' | 'postgres';
+  /** The migration's SQL as this engine spells it. */
+  sql(migration: Migration): string;
+}
+
+export const sqliteDialect: Dialect = { name: 'sqlite', sql: (m) => m.sql };
+
+/**
+ * Epoch-millisecond columns need 64 bits in PostgreSQL (INTEGER is 32 there, 64 in SQLite), the
+ * commit-order key becomes an identity column, and WITHOUT ROWID (a SQLite storage detail) goes.
+ */
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  sql: (m) =>
+    m.sql
+      .replace(/INTEGER PRIMARY KEY AUTOINCREMENT/g, 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY')
+      .replace(/\bINTEGER\b/g, 'BIGINT')
+      .replace(/\)\s*WITHOUT ROWID/g, ')'),
+};
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -89,6 +111,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE quizzes ADD COLUMN revealed_at INTEGER;
       UPDATE quizzes SET revealed_at = closed_at WHERE status = 'closed';
       CREATE INDEX quizzes_unrevealed ON quizzes (platform, status, revealed_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'what replicas must agree on: one-time claims (reveals), Slack trigger de-duplication, per-user work slots',
+    sql: `
+      -- A claim is taken once; with expires_at it is a lease another process may take over after it lapses.
+      CREATE TABLE claims (
+        key        TEXT PRIMARY KEY,
+        claimed_at INTEGER NOT NULL,
+        expires_at INTEGER
+      );
+
+      -- Slack retries and repeated trigger ids seen recently, so a retry reaching another replica is dropped too.
+      CREATE TABLE triggers (
+        id      TEXT PRIMARY KEY,
+        seen_at INTEGER NOT NULL
+      );
+      CREATE INDEX triggers_seen ON triggers (seen_at);
+
+      -- Heavy work per user across replicas: jobs running now and when the last one started (cooldown).
+      CREATE TABLE user_slots (
+        user_id     TEXT PRIMARY KEY,
+        in_flight   INTEGER NOT NULL DEFAULT 0,
+        last_start  INTEGER NOT NULL,
+        lease_until INTEGER NOT NULL
+      );
     `,
   },
 ];

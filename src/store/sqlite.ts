@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Platform } from '../core/command.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { scopeKey } from './scope.ts';
 import {
   POINTS,
   type AnswerOutcome,
@@ -19,6 +20,10 @@ import {
   type Schedule,
   type ScoreRow,
   type ScoreScope,
+  type UserLimits,
+  type UserRefusal,
+  TRIGGER_KEEP_MS,
+  judgeUserSlot,
 } from './types.ts';
 
 export interface SqliteOptions {
@@ -72,11 +77,7 @@ interface ScheduleRow {
   last_slot: number | null;
 }
 
-export function scopeKey(scope: ScoreScope): string {
-  return scope.kind === 'channel'
-    ? `channel:${scope.platform}:${scope.channelId}`
-    : `server:${scope.platform}:${scope.serverId}`;
-}
+export { scopeKey };
 
 /** Applies pending migrations; returns the versions applied. Exported for the migration test. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
@@ -213,6 +214,20 @@ export class SqliteStore implements QuizStore {
       claimSlot: db.prepare(`
         UPDATE schedules SET last_slot = @slot
         WHERE platform = @platform AND channel_id = @channelId AND (last_slot IS NULL OR last_slot < @slot)`),
+      claim: db.prepare(`
+        INSERT INTO claims (key, claimed_at, expires_at) VALUES (@key, @at, @expires)
+        ON CONFLICT (key) DO UPDATE SET claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+        WHERE claims.expires_at IS NOT NULL AND claims.expires_at <= excluded.claimed_at`),
+      completeClaim: db.prepare(`UPDATE claims SET expires_at = NULL WHERE key = ?`),
+      releaseClaim: db.prepare(`DELETE FROM claims WHERE key = ?`),
+      forgetTriggers: db.prepare(`DELETE FROM triggers WHERE seen_at < ?`),
+      claimTrigger: db.prepare(`INSERT INTO triggers (id, seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
+      userSlot: db.prepare(`SELECT in_flight, last_start, lease_until FROM user_slots WHERE user_id = ?`),
+      takeSlot: db.prepare(`
+        INSERT INTO user_slots (user_id, in_flight, last_start, lease_until) VALUES (@userId, @inFlight, @at, @leaseUntil)
+        ON CONFLICT (user_id) DO UPDATE SET
+          in_flight = excluded.in_flight, last_start = excluded.last_start, lease_until = excluded.lease_until`),
+      releaseSlot: db.prepare(`UPDATE user_slots SET in_flight = MAX(0, in_flight - 1), last_start = ? WHERE user_id = ?`),
     };
   }
 
@@ -364,6 +379,45 @@ export class SqliteStore implements QuizStore {
 
   async claimScheduleSlot(platform: Platform, channelId: string, slot: number): Promise<boolean> {
     return this.stmt.claimSlot.run({ platform, channelId, slot }).changes > 0;
+  }
+
+  async claimOnce(key: string, at: number, leaseMs?: number): Promise<boolean> {
+    return this.stmt.claim.run({ key, at, expires: leaseMs === undefined ? null : at + leaseMs }).changes > 0;
+  }
+
+  async completeClaim(key: string): Promise<void> {
+    this.stmt.completeClaim.run(key);
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    this.stmt.releaseClaim.run(key);
+  }
+
+  async claimTrigger(id: string, at: number, keepMs = TRIGGER_KEEP_MS): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        this.stmt.forgetTriggers.run(at - keepMs);
+        return this.stmt.claimTrigger.run(id, at).changes > 0;
+      })
+      .immediate();
+  }
+
+  async acquireUserSlot(userId: string, at: number, limits: UserLimits): Promise<UserRefusal | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.stmt.userSlot.get(userId) as { in_flight: number; last_start: number; lease_until: number } | undefined;
+        const slot = row && { inFlight: row.in_flight, lastStart: row.last_start, leaseUntil: row.lease_until };
+        const refused = judgeUserSlot(slot, at, limits);
+        if (refused) return refused;
+        const inFlight = slot && slot.leaseUntil > at ? slot.inFlight : 0;
+        this.stmt.takeSlot.run({ userId, inFlight: inFlight + 1, at, leaseUntil: at + limits.leaseMs });
+        return undefined;
+      })
+      .immediate();
+  }
+
+  async releaseUserSlot(userId: string, at: number): Promise<void> {
+    this.stmt.releaseSlot.run(at, userId);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
-// The store interface: everything the quiz feature keeps. One engine (SQLite) implements it
-// today; methods are async so an engine with a network round-trip can be added without
-// touching callers. Each method is atomic on its own.
+// The store interface: everything the quiz feature keeps and everything several copies of the
+// bot must agree on. Two engines implement it: SQLite (embedded default) and PostgreSQL (shared by
+// replicas). Each method is atomic on its own.
 import type { Platform } from '../core/command.ts';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -119,7 +119,52 @@ export interface QuizStore {
   /** Marks a slot as posted; false when it (or a later one) already was, so two posters cannot both post. */
   claimScheduleSlot(platform: Platform, channelId: string, slot: number): Promise<boolean>;
 
+  /**
+   * Takes `key` for this caller: true once, false for everyone after. With `leaseMs` the claim
+   * lapses unless confirmed by `completeClaim`, so work whose owner died can be taken over.
+   */
+  claimOnce(key: string, at: number, leaseMs?: number): Promise<boolean>;
+  /** Makes a leased claim permanent (the work it guarded is done). */
+  completeClaim(key: string): Promise<void>;
+  /** Gives a claim back (the work failed and may be tried again, here or elsewhere). */
+  releaseClaim(key: string): Promise<void>;
+  /** True the first time a Slack request/trigger id is seen (within `keepMs`), false for a retry or repeat. */
+  claimTrigger(id: string, at: number, keepMs?: number): Promise<boolean>;
+  /** Starts a heavy job for a user across all processes sharing the store, or says why not. */
+  acquireUserSlot(userId: string, at: number, limits: UserLimits): Promise<UserRefusal | undefined>;
+  /** Ends it; the cooldown counts from here. */
+  releaseUserSlot(userId: string, at: number): Promise<void>;
+
   close(): Promise<void>;
+}
+
+export interface UserLimits {
+  cooldownMs: number;
+  maxInFlight: number;
+  /** A slot not released by then (its process died) no longer counts. */
+  leaseMs: number;
+}
+
+export interface UserRefusal {
+  reason: 'in-flight' | 'cooldown';
+  retryAfterMs: number;
+}
+
+/** How long trigger ids are remembered: Slack retries within minutes. */
+export const TRIGGER_KEEP_MS = 60 * 60 * 1000;
+
+/** The refusal (or none) for a user's slot row as it stands; shared by both engines so they agree. */
+export function judgeUserSlot(
+  row: { inFlight: number; lastStart: number; leaseUntil: number } | undefined,
+  at: number,
+  limits: UserLimits,
+): UserRefusal | undefined {
+  if (!row) return undefined;
+  const inFlight = row.leaseUntil <= at ? 0 : row.inFlight;
+  if (inFlight >= limits.maxInFlight) return { reason: 'in-flight', retryAfterMs: Math.max(1000, Math.min(row.leaseUntil - at, limits.cooldownMs || 1000)) };
+  const since = at - row.lastStart;
+  if (since < limits.cooldownMs) return { reason: 'cooldown', retryAfterMs: limits.cooldownMs - since };
+  return undefined;
 }
 
 export const POINTS: Record<Difficulty, number> = { easy: 1, medium: 2, hard: 3 };

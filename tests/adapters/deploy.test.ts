@@ -56,7 +56,7 @@ const manifestSchema = z.object({
       .array(
         z
           .object({
-            command: z.string().regex(/^\/[a-z0-9_-]{1,32}$/),
+            command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/), // ≤ 32 including the slash
             description: z.string().min(1).max(2000),
             usage_hint: z.string().max(1000).optional(),
             should_escape: z.boolean(),
@@ -145,5 +145,12 @@ describe('npm run manifest:slack', () => {
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://bot.example/slack/events' });
     const pick = m.features.slash_commands.find((c) => c.command === '/nn-pick')!;
     expect(pick).toMatchObject({ url: 'https://bot.example/slack/events', usage_hint: 'word:lstm count:3 ratio:0.5 loud:true' });
+  });
+
+  it('cuts a long prefixed command name to 32 characters, the slash included', () => {
+    const m = slackManifest(fixtureCommands, { prefix: 'a-very-long-workspace-prefix-' });
+    expect(manifestSchema.safeParse(m).success).toBe(true);
+    for (const c of m.features.slash_commands) expect(c.command.length).toBeLessThanOrEqual(32);
+    expect(m.features.slash_commands[0].command).toBe('/a-very-long-workspace-prefix-ec');
   });
 });

@@ -1,5 +1,6 @@
 // Text conversion and splitting shared by the adapters.
-import { describe, expect, it } from 'vitest';
+import type { KnownBlock } from '@slack/types';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { splitText } from '../../src/adapters/split.ts';
 import { escapeSlack, toMrkdwn } from '../../src/adapters/slack/mrkdwn.ts';
 import { renderSlack } from '../../src/adapters/slack/blocks.ts';
@@ -55,5 +56,14 @@ describe('limits', () => {
     expect(msg.blocks).toHaveLength(50);
     expect(msg.blocks.at(-1)!.type).toBe('actions');
     expect(msg.text.length).toBeLessThanOrEqual(3000);
+  });
+});
+
+describe('Slack blocks are typed by @slack/types', () => {
+  it('renders KnownBlock[] (tsc checks them; no casts in the adapter)', () => {
+    const { blocks } = renderSlack({ title: 'T', text: 'x', buttons: [{ id: 'a:1', label: 'A' }] });
+    expectTypeOf(blocks).toEqualTypeOf<KnownBlock[]>();
+    const typed: KnownBlock[] = blocks;
+    expect(typed.map((b) => b.type)).toEqual(['section', 'section', 'actions']);
   });
 });

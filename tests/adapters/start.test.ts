@@ -1,9 +1,11 @@
 // Platform selection from the environment, failing fast with the variable's name, and both
 // platforms started in one process against the stand-ins.
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleChatAdapter } from '../../src/adapters/console/chat.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Registry } from '../../src/core/registry.ts';
-import { platformsFromConfig, slackMode, startPlatforms } from '../../src/adapters/start.ts';
+import { buildAdapters, chooseAdapters, platformsFromConfig, queueOptionsFor, slackMode, startAdapters } from '../../src/adapters/start.ts';
 import { DiscordStandIn, STANDIN_TOKEN } from '../standins/discord.ts';
 import { SLACK_APP_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SlackStandIn } from '../standins/slack.ts';
 import { waitUntil } from '../standins/http.ts';
@@ -27,7 +29,51 @@ describe('platform selection', () => {
     expect(() => slackMode(loadConfig({ SLACK_APP_TOKEN }))).toThrow(/SLACK_BOT_TOKEN/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token' })).toThrow(/SLACK_BOT_TOKEN/);
     expect(() => loadConfig({ SLACK_COMMAND_PREFIX: 'Bad Prefix' })).toThrow(/SLACK_COMMAND_PREFIX/);
-    await expect(startPlatforms(['discord'], loadConfig({}), new Registry([]), { noSignals: true })).rejects.toThrow(/DISCORD_TOKEN/);
+    await expect(buildAdapters(['discord'], loadConfig({}))).rejects.toThrow(/DISCORD_TOKEN/);
+    await expect(buildAdapters(['slack'], loadConfig({ SLACK_BOT_TOKEN }))).rejects.toThrow(/SLACK_APP_TOKEN/);
+  });
+
+  it('runs the console chat when no platform is configured, or what --platform names', () => {
+    expect(chooseAdapters(loadConfig({}))).toEqual(['console']);
+    expect(chooseAdapters(loadConfig({ DISCORD_TOKEN: STANDIN_TOKEN }))).toEqual(['discord']);
+    expect(chooseAdapters(loadConfig({ DISCORD_TOKEN: STANDIN_TOKEN }), 'console')).toEqual(['console']);
+  });
+
+  it('builds one adapter per platform, each with the same shape', async () => {
+    const config = loadConfig({ DISCORD_TOKEN: STANDIN_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN });
+    const adapters = await buildAdapters(['console', 'discord', 'slack'], config);
+    expect(adapters.map((a) => [a.platform, a.name, a.audience])).toEqual([
+      ['console', 'the console chat', 'one'],
+      ['discord', 'Discord', 'many'],
+      ['slack', 'Slack (Socket Mode)', 'many'],
+    ]);
+    // Constructing connects nothing.
+    expect(adapters.map((a) => a.connected())).toEqual([false, false, false]);
+    // Per-user cooldowns only when many people share the bot.
+    expect(queueOptionsFor(adapters.slice(0, 1)).cooldownMs).toBe(0);
+    expect(queueOptionsFor(adapters).cooldownMs).toBeGreaterThan(0);
+  });
+});
+
+describe('the console chat as an adapter', () => {
+  it('runs typed lines through the shared runner and queue, and finishes on /quit', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (d: Buffer) => (shown += d.toString()));
+    const adapter = new ConsoleChatAdapter({ outDir: 'out', color: false, input, output });
+    const outboxes: string[] = [];
+    const running = await startAdapters([adapter], new Registry(fixtureCommands), { afterStart: async (a) => void outboxes.push(a.platform) });
+    expect(outboxes).toEqual(['console']);
+    expect(adapter.connected()).toBe(true);
+    input.end('/echo text:hi there\n/quit\n/echo text:after quit\n');
+    await running.finished;
+    expect(shown).toContain('You said: hi there');
+    expect(shown).not.toContain('after quit');
+    expect(shown).toContain('Bye!');
+    expect(running.runner.queue.stats.completed).toBe(1);
+    expect(adapter.connected()).toBe(false);
+    await running.stop();
   });
 });
 
@@ -43,12 +89,13 @@ describe('both platforms in one process', () => {
 
   it('serves Discord and Slack (Socket Mode) from the same registry', async () => {
     const config = loadConfig({ DISCORD_TOKEN: STANDIN_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN });
-    const running = await startPlatforms(platformsFromConfig(config), config, new Registry(fixtureCommands), {
-      discordRestApi: discord.apiBase,
-      slackApiUrl: slack.apiUrl,
-      noSignals: true,
-    });
+    const adapters = await buildAdapters(chooseAdapters(config), config, { discordRestApi: discord.apiBase, slackApiUrl: slack.apiUrl });
+    const attached: string[] = [];
+    const running = await startAdapters(adapters, new Registry(fixtureCommands), { afterStart: async (a) => void attached.push(a.platform) });
     try {
+      // Each adapter's outbox is handed on once it is up, whatever the platform.
+      expect(attached).toEqual(['discord', 'slack']);
+      expect(adapters.every((a) => a.connected())).toBe(true);
       await slack.waitSocket();
       const d = discord.sendCommand('echo', [{ name: 'text', type: 3, value: 'to discord' }]);
       const s = await slack.sendCommandSocket('/echo', 'to slack');
@@ -60,5 +107,7 @@ describe('both platforms in one process', () => {
     } finally {
       await running.stop();
     }
+    expect(adapters.some((a) => a.connected())).toBe(false);
+    await running.finished;
   });
 });

@@ -28,10 +28,13 @@ describe('nn-tutor CLI', () => {
     expect(r.stdout).toContain('There is no command `/nope`');
   });
   it('runs JSON Lines from standard input, one reply a line, worst status as exit code', () => {
-    const r = run(['--json'], '/help\n\n/help about\n/hepl\n');
+    const r = run(['--json'], '/help\n\n/help about\n/hepl\n\u00a0\n/help\r/about\r\n');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.status)).toEqual(['ok', 'ok', 'user-error']);
-    expect(lines[1].title).toBe('/about');
+    // blank lines get their own reply, and a bare CR does not split a line: replies pair with input lines by count
+    expect(lines.map((l) => l.status)).toEqual(['ok', 'user-error', 'ok', 'user-error', 'user-error', 'ok']);
+    expect(lines[5].title).toBe('/about');
+    expect(lines[1].text).toContain('empty');
+    expect(lines[2].title).toBe('/about');
     expect(r.code).toBe(2);
   });
   it('runs the console chat on piped input until /quit', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainStyle } from '../../src/adapters/console/format.ts';
 import { ConsoleSession } from '../../src/adapters/console/session.ts';
+import { personalRunner } from '../../src/adapters/start.ts';
 import { explain } from '../../commands/explain.ts';
 import { predict } from '../../commands/predict.ts';
 import type { RequestContext } from '../../src/core/command.ts';
@@ -19,7 +20,7 @@ const run = (line: string) => dispatchLine(registry, line, ctx);
 const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 // The topic renders go through the console adapter, as a member would see them.
 const outDir = mkdtempSync(path.join(tmpdir(), 'nn-tutor-explain-'));
-const session = new ConsoleSession({ registry, outDir, style: plainStyle, print: () => undefined });
+const session = new ConsoleSession({ runner: personalRunner(registry), outDir, style: plainStyle, print: () => undefined });
 const viaConsole = async (line: string) => (await session.run(line)).outcome;
 
 describe('/explain', () => {
@@ -30,7 +31,7 @@ describe('/explain', () => {
   });
 
   for (const id of TOPIC_IDS) {
-    it(`renders ${id} quick within one message and one chart`, async () => {
+    it(`renders ${id} quick within one message, its diagram first and one chart`, async () => {
       const r = await session.run(`/explain topic:${id}`);
       const out = r.outcome;
       expect(out.status).toBe('ok');
@@ -38,7 +39,7 @@ describe('/explain', () => {
       expect(out.reply.text.length).toBeLessThanOrEqual(QUICK_TEXT_LIMIT);
       expect(out.reply.fields ?? []).toHaveLength(0);
       const images = out.reply.images ?? [];
-      expect(images.length).toBe(id === 'alice-tn' ? 0 : 1);
+      expect(images.length).toBe(id === 'alice-tn' ? 0 : 2);
       for (const img of images) expect(isPng(img.data)).toBe(true);
     });
     it(`renders ${id} deep in sections within platform limits`, async () => {
@@ -56,6 +57,14 @@ describe('/explain', () => {
       expect(total).toBeLessThanOrEqual(6000);
     });
   }
+
+  it('rejects Object.prototype members as topics (repro: /explain topic:constructor crashed)', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const out = await run(`/explain topic:${name}`);
+      expect(out.status, name).toBe('user-error');
+      expect(out.reply.text).toContain('is not a valid `topic`');
+    }
+  });
 
   it('accepts aliases and suggests the right topic for typos', async () => {
     expect((await run('/explain topic:embeddings')).reply.title).toBe((await run('/explain topic:word2vec')).reply.title);
@@ -123,7 +132,8 @@ describe('/explain step-through', () => {
     expect(back!.disabled).toBe(true);
     expect(next!.id).toBe('explain:s:lstm:2:1,0.5,0.25,1');
     for (const b of out.reply.buttons!) expect(b.id.length).toBeLessThanOrEqual(LIMITS.buttonId);
-    expect(out.reply.images).toHaveLength(1);
+    expect(out.reply.images).toHaveLength(2);
+    expect(out.reply.images![0]!.filename).toBe('lstm-cell.png');
   });
 
   it('Next edits the message to the next step, up to the last, then Next is disabled', async () => {
@@ -153,7 +163,8 @@ describe('/explain step-through', () => {
   });
 
   it('answers forged or out-of-range ids with a friendly message', async () => {
-    for (const id of ['explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
+    // Repro: ids ending in an Object.prototype member (":constructor") crashed the handler.
+    for (const id of ['explain:s:attention:1:constructor', 'explain:s:attention:2:__proto__', 'explain:s:attention:1:toString', 'explain:s:lstm:9:1,0.5,0.25,1', 'explain:s:lstm:0:1,0.5', 'explain:s:lstm:1:1,abc', 'explain:s:lstm:1:5,6', 'explain:s:attention:1:eat cake', 'explain:s:rnn:1:x', 'explain:hello']) {
       const out = await dispatchButton(registry, id, ctx);
       expect(out.status).toBe('ok');
       expect(out.reply.text).toContain('out of date or not one of mine');

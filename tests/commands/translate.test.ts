@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attention } from '../../commands/attention.ts';
 import { translate } from '../../commands/translate.ts';
 import type { RequestContext } from '../../src/core/command.ts';
-import { dispatchLine } from '../../src/core/dispatch.ts';
+import { dispatchButton, dispatchLine } from '../../src/core/dispatch.ts';
 import { Registry } from '../../src/core/registry.ts';
 
 const ctx: RequestContext = { platform: 'test', userId: 'u1', userName: 'Ada', channelId: 'c1' };
@@ -31,6 +31,49 @@ describe('/translate', () => {
     expect(u.reply.text).toMatch(/Copied as typed: `xylophones`/);
   }, 30_000);
 
+  it('reads Object.prototype member names as words and refuses them as models (fuzz repros)', async () => {
+    const word = await run('/translate text:constructor');
+    expect(word.status).toBe('ok');
+    const model = await run('/translate text:hi model:__proto__');
+    expect(model.status).toBe('user-error');
+    expect(model.reply.text).toContain('is not a valid `model`');
+    expect(model.reply.text).not.toContain('native code');
+    const nul = await run('/translate text:hi\u0000 there');
+    expect(nul.status).toBe('ok');
+    // 100k-line fuzz repro: alt text (a Discord embed description for the 2nd chart) carried "@here"
+    const alt = await run('/translate text:x@here compare:yes');
+    expect(alt.reply.images!.length).toBeGreaterThan(1);
+    for (const img of alt.reply.images!) expect(img.alt).not.toMatch(/@here/);
+  }, 30_000);
+
+  it('pages the vocabulary list (repro: vocab:true was 10,483 characters) with Previous/Next buttons', async () => {
+    const first = await run('/translate vocab:true');
+    expect(first.status).toBe('ok');
+    expect(first.reply.text.length).toBeLessThanOrEqual(2000);
+    expect(first.reply.text).toMatch(/Page 1 of (\d+)/);
+    const pages = Number(/Page 1 of (\d+)/.exec(first.reply.text)![1]);
+    const [prev, next] = first.reply.buttons!;
+    expect(prev!.disabled).toBe(true);
+    expect(next!.id.length).toBeLessThanOrEqual(100);
+    const second = await dispatchButton(registry, next!.id, ctx);
+    expect(second.reply.text).toContain(`Page 2 of ${pages}`);
+    expect(second.reply.mode).toBe('update');
+    const last = await run(`/translate vocab:true page:${pages + 5}`);
+    expect(last.reply.text).toContain(`Page ${pages} of ${pages}`);
+    expect(last.reply.buttons![1]!.disabled).toBe(true);
+    // every word appears on exactly one page
+    const words = new Set<string>();
+    for (let p = 1; p <= pages; p++) {
+      const r = await run(`/translate vocab:true page:${p}`);
+      for (const line of r.reply.text.split('\n').filter((l) => l.startsWith('**'))) for (const w of line.replace(/^\*\*.\*\* /, '').split(', ')) words.add(w);
+    }
+    expect(words.size).toBe(Number(/(\d+) of \1 words/.exec(first.reply.text)![1]));
+    // a forged page id is a friendly error, and a prefix title never pings
+    expect((await dispatchButton(registry, 'translate:vocab:x:constructor', ctx)).status).toBe('user-error');
+    const here = await run('/translate vocab:true text:@here');
+    expect(here.reply.title).not.toMatch(/@here/);
+  }, 60_000);
+
   it('copies names, numbers, emoji and URLs through verbatim, and reads chat English', async () => {
     const r = await run('/translate text:im going to the beach w Kowalski and 25 friends 🏖️ https://example.com/x');
     const t = field(r, 'Translation')!;
@@ -38,7 +81,9 @@ describe('/translate', () => {
     expect(r.reply.text).toContain('`im` → `i\'m`');
     expect(t).not.toMatch(/@everyone|<@/);
     const mention = await run('/translate text:i like @everyone');
-    expect(field(mention, 'Translation')).toContain('@everyone'); // copied as text; the adapters never ping
+    // copied as text, with a zero-width space that stops any platform from reading a mention
+    expect(field(mention, 'Translation')).toContain('@\u200beveryone');
+    expect(field(mention, 'Translation')).not.toMatch(/@everyone/);
   }, 30_000);
 
   it('never drops a negation (chat and written English, every shipped model)', async () => {

@@ -76,6 +76,15 @@ describe('/analogy and /similarity', () => {
 });
 
 describe('/tokenize', () => {
+  it('rejects Object.prototype members as encodings, and charts text with NUL in it (two fuzz repros)', async () => {
+    const proto = await run('/tokenize text:hi encoding:__proto__');
+    expect(proto.status).toBe('user-error');
+    expect(proto.reply.text).toContain('is not a valid `encoding`');
+    const nul = await run('/tokenize text:a\u0000b');
+    expect(nul.status).toBe('ok');
+    expect(nul.reply.images).toHaveLength(1);
+  });
+
   it('shows tokens with visible spaces, their ids and the token vs word count', async () => {
     const out = await run('/tokenize text:Hello world');
     expect(out.reply.text).toContain('`Hello` 13225');

@@ -11,6 +11,13 @@ describe('dispatchLine', () => {
     expect(out.status).toBe('ok');
     expect(JSON.parse(out.reply.text)).toEqual({ text: "let's go", beam: 4 });
   });
+  it('quotes unknown commands and stray text so backticks and mentions cannot break out', async () => {
+    const cmd = await dispatchLine(reg, '/x`@everyone`', ctx);
+    expect(cmd.reply.text).toContain('There is no command `/xˋ@\u200beveryoneˋ`.');
+    const stray = await dispatchLine(reg, '/quiz leaderboard x` <@123>', ctx);
+    expect(stray.reply.text).not.toMatch(/<@123>/);
+    expect(stray.reply.text.split('\n')[0]!.match(/`/g)!.length % 2).toBe(0);
+  });
   it('answers an unknown command with a did-you-mean, as a user error', async () => {
     const out = await dispatchLine(reg, '/translat hi', ctx);
     expect(out.status).toBe('user-error');

@@ -52,4 +52,16 @@ describe('validateOptions', () => {
   it('rejects unknown options with a suggestion', () => {
     expect(msg({ text: 'x', modle: 'attention' })).toMatch(/Unknown option `modle`. Did you mean `model`\?/);
   });
+  it('never takes an Object.prototype member for an alias (constructor, __proto__, toString…)', () => {
+    // Repro: `/explain topic:constructor` matched `lc in aliases` and crashed the handler.
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf']) {
+      expect(msg({ text: 'hi', model: name })).toMatch(/is not a valid `model`/);
+    }
+    expect(v({ text: 'hi', model: 'TF' }).model).toBe('transformer'); // a real alias still works
+  });
+  it('quotes bad values so a backtick cannot end the code span, and drops control characters', () => {
+    const m = msg({ text: 'hi', model: 'x`@everyone`' });
+    expect(m.startsWith('`xˋ@\u200beveryoneˋ` is not a valid `model`')).toBe(true);
+    expect(v({ text: 'a\u0000b\u001b[31mc' }).text).toBe('ab[31mc');
+  });
 });

@@ -41,6 +41,7 @@ describe('a replica in Discord HTTP-interactions mode (child process)', () => {
         SLACK_BOT_TOKEN: '',
         PORT: String(port),
         WORKERS: '1',
+        NN_WARMUP: 'off',
         DATABASE_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'nn-replica-')), 'nn.db'),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -54,7 +55,7 @@ describe('a replica in Discord HTTP-interactions mode (child process)', () => {
   });
 
   it('is alive and ready, and opened no gateway connection', { timeout: 90_000 }, async () => {
-    expect(stderr).toContain('Discord (HTTP interactions on port');
+    expect(stderr).toContain('Discord (HTTP interactions');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     // Ready once the worker has loaded its engine and models (warm-up runs in the background).
     let ready: any;

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { ConsoleSession } from '../../src/adapters/console/session.ts';
+import { personalRunner } from '../../src/adapters/start.ts';
 import { plainStyle } from '../../src/adapters/console/format.ts';
 import { Registry } from '../../src/core/registry.ts';
 import { FakeClock } from '../../src/quiz/clock.ts';
@@ -23,7 +24,7 @@ beforeEach(() => {
   service = new QuizService(store, clock, { rng: seededRng(3), generators: [] });
   setQuizService(service);
   printed = [];
-  session = new ConsoleSession({ registry: new Registry(commands), outDir: 'out', style: plainStyle, print: (t) => printed.push(t), userName: 'Ada' });
+  session = new ConsoleSession({ runner: personalRunner(new Registry(commands)), outDir: 'out', style: plainStyle, print: (t) => printed.push(t), userName: 'Ada' });
 });
 
 afterEach(async () => {
@@ -69,6 +70,10 @@ describe('/quiz in the console', () => {
       ['/quiz schedule action:daily time:9am', /is not a time/],
       ['/quiz schedule action:daily time:09:00 timezone:Mars/Olympus', /not a time zone I know/],
       ['/quiz leaderboard scope:galaxy', /not a valid `scope`/],
+      // Object.prototype members are not aliases (repro: action:constructor created a schedule)
+      ['/quiz schedule action:constructor time:09:00', /not a valid `action`/],
+      ['/quiz start topic:__proto__', /not a valid `topic`/],
+      ['/quiz leaderboard scope:toString', /not a valid `scope`/],
     ];
     for (const [line, message] of cases) {
       const r = await session.run(line);

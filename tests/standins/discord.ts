@@ -2,10 +2,15 @@
 // channel messages, command registration) and the gateway WebSocket (HELLO, IDENTIFY → READY,
 // heartbeats, RESUME, INTERACTION_CREATE). The real discord.js Client connects to it with
 // `rest: { api: standIn.apiBase }` and finds the gateway through GET /gateway/bot.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+// As strict as Discord: every body is checked against the official spec and the documented limits
+// (discord-spec.ts → 400 50035), the interaction lifecycle is modelled (one callback within 3 s,
+// edits and follow-ups only after it), every answer carries X-RateLimit-* headers, and a 429 can be
+// asked for so discord.js's REST queue has to wait and retry.
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { validateDiscordBody } from './discord-spec.ts';
 import { nextId, parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
 import { closeLoopback, listenOnLoopback } from './loopback.ts';
 
@@ -27,6 +32,8 @@ export interface DiscordCall {
   headers: Record<string, string | string[] | undefined>;
   /** performance.now() when the request arrived. */
   at: number;
+  /** Set when the stand-in refused the request (400, 404, 429). */
+  status?: number;
 }
 
 export interface InteractionUser {
@@ -41,8 +48,39 @@ export interface SentInteraction {
   sentAt: number;
 }
 
+/** Discord's window to answer an interaction, and how long its token then works for edits and follow-ups. */
+export const CALLBACK_WINDOW_MS = 3000;
+export const TOKEN_LIFETIME_MS = 15 * 60_000;
+
+interface InteractionState {
+  id: string;
+  createdAt: number;
+  acknowledged: boolean;
+}
+
+export interface RateLimitOrder {
+  /** Which requests get the 429 (default: any). */
+  match?: (method: string, path: string) => boolean;
+  /** Seconds, as Discord sends them (fractions allowed). */
+  retryAfter?: number;
+  global?: boolean;
+  /** How many matching requests are refused. */
+  count?: number;
+}
+
+/** Requests per bucket per window in the X-RateLimit-* headers (high enough never to throttle tests). */
+const BUCKET_LIMIT = 50;
+const BUCKET_WINDOW_S = 1;
+
 export class DiscordStandIn {
   readonly calls: DiscordCall[] = [];
+  /** Answers that were refused (4xx), with the body sent back: tests assert on them. */
+  readonly rejections: { call: DiscordCall; status: number; body: any }[] = [];
+  /** Milliseconds; replace to move time (a late callback) without waiting. */
+  clock: () => number = () => Date.now();
+  private interactions = new Map<string, InteractionState>();
+  private buckets = new Map<string, { windowStart: number; used: number }>();
+  private rateLimits: Required<RateLimitOrder>[] = [];
   readonly identifies: any[] = [];
   readonly resumes: any[] = [];
   private server!: Server;
@@ -161,6 +199,7 @@ export class DiscordStandIn {
 
   private send(payload: any): SentInteraction {
     const sentAt = performance.now();
+    this.interactions.set(payload.token, { id: payload.id, createdAt: this.clock(), acknowledged: false });
     this.dispatch('INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token, sentAt };
   }
@@ -267,6 +306,24 @@ export class DiscordStandIn {
     this.calls.push(call);
     const m = call.method;
     let match: RegExpMatchArray | null;
+    const refuse = (status: number, body: any) => {
+      call.status = status;
+      this.rejections.push({ call, status, body });
+      return sendJson(res, status, body);
+    };
+    const limited = this.rateLimitHeaders(m, path);
+    for (const [k, v] of Object.entries(limited.headers)) res.setHeader(k, v);
+    if (limited.refuse) {
+      const { retryAfter, global } = limited.refuse;
+      res.setHeader('Retry-After', String(retryAfter));
+      if (global) res.setHeader('X-RateLimit-Global', 'true');
+      return refuse(429, { message: 'You are being rate limited.', retry_after: retryAfter, global });
+    }
+    const lifecycle = this.lifecycle(m, path);
+    if (lifecycle) return refuse(lifecycle.status, lifecycle.body);
+    const invalid = validateDiscordBody(m, path, json);
+    if (invalid) return refuse(400, invalid);
+    if ((match = path.match(/^\/interactions\/\d+\/([^/]+)\/callback$/))) this.interactions.get(match[1])!.acknowledged = true;
 
     if (m === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
       return sendJson(res, 200, {
@@ -316,6 +373,60 @@ export class DiscordStandIn {
       return sendJson(res, 200, list.map((c: any) => ({ ...c, id: nextId(), application_id: match![1], version: nextId() })));
     }
     sendJson(res, 404, { message: `stand-in: no route for ${m} ${path}`, code: 0 });
+  }
+
+  // ---- strictness: lifecycle and rate limits ----
+
+  /** Discord's answer when an interaction route is used out of order or too late; undefined if fine. */
+  private lifecycle(method: string, path: string): { status: number; body: { message: string; code: number } } | undefined {
+    let match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (match && method === 'POST') {
+      const state = this.interactions.get(match[2]);
+      if (!state || state.id !== match[1] || this.clock() - state.createdAt > CALLBACK_WINDOW_MS) {
+        return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      }
+      if (state.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      return undefined;
+    }
+    match = path.match(/^\/webhooks\/(\d+)\/([^/]+)(\/|$)/);
+    if (match && match[1] === STANDIN_APP_ID) {
+      // Interaction webhooks exist only once the interaction was answered (or deferred), for 15 minutes.
+      const state = this.interactions.get(match[2]);
+      if (!state?.acknowledged) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (this.clock() - state.createdAt > TOKEN_LIFETIME_MS) return { status: 401, body: { message: 'Invalid Webhook Token', code: 50027 } };
+    }
+    return undefined;
+  }
+
+  /** The next `count` requests matching are answered 429 with `retry_after` seconds. */
+  rateLimitNext(order: RateLimitOrder = {}): void {
+    this.rateLimits.push({ match: () => true, retryAfter: 0.1, global: false, count: 1, ...order });
+  }
+
+  private rateLimitHeaders(method: string, path: string): { headers: Record<string, string>; refuse?: { retryAfter: number; global: boolean } } {
+    // Buckets follow Discord's major parameters: the channel, the webhook (id + token), the interaction.
+    const route = path.replace(/^(\/(channels|guilds)\/\d+|\/webhooks\/\d+\/[^/]+|\/interactions\/\d+\/[^/]+).*$/, '$1');
+    const key = `${method} ${route}`;
+    const now = this.clock() / 1000;
+    let b = this.buckets.get(key);
+    if (!b || now - b.windowStart >= BUCKET_WINDOW_S) this.buckets.set(key, (b = { windowStart: now, used: 0 }));
+    b.used += 1;
+    const resetAfter = Math.max(0, b.windowStart + BUCKET_WINDOW_S - now);
+    const headers = {
+      'X-RateLimit-Limit': String(BUCKET_LIMIT),
+      'X-RateLimit-Remaining': String(Math.max(0, BUCKET_LIMIT - b.used)),
+      'X-RateLimit-Reset': (b.windowStart + BUCKET_WINDOW_S).toFixed(3),
+      'X-RateLimit-Reset-After': resetAfter.toFixed(3),
+      'X-RateLimit-Bucket': createHash('sha1').update(`${method} ${route.replace(/\d+|\/[^/]+$/g, ':id')}`).digest('hex').slice(0, 16),
+    };
+    const order = this.rateLimits.find((o) => o.count > 0 && o.match(method, path));
+    if (!order) return { headers };
+    order.count -= 1;
+    if (order.count === 0) this.rateLimits.splice(this.rateLimits.indexOf(order), 1);
+    return {
+      headers: { ...headers, 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset-After': order.retryAfter.toFixed(3), 'X-RateLimit-Scope': order.global ? 'global' : 'user' },
+      refuse: { retryAfter: order.retryAfter, global: order.global },
+    };
   }
 
   // ---- assertions helpers ----

@@ -1,11 +1,16 @@
 // A loopback stand-in of Slack: the Web API methods the bot calls (auth.test, chat.*, files.uploadV2's
 // three steps, apps.connections.open), response_url endpoints, a Socket Mode WebSocket, and helpers
 // that post signed slash commands and button clicks to Bolt's HTTP receiver.
+// As strict as Slack: message bodies are checked against Block Kit's limits (invalid_blocks), text
+// size (msg_too_long) and channel membership (not_in_channel); response_url refuses the same with
+// HTTP 400; manifests can be validated (apps.manifest.validate); rate limits come on demand as 429 +
+// Retry-After, so the WebClient's retry path is exercised.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseBody, sendJson, waitUntil, type UploadedFile } from './http.ts';
+import { manifestErrors, messageError } from './slack-rules.ts';
 import { closeLoopback, listenOnLoopback } from './loopback.ts';
 
 export const SLACK_BOT_TOKEN = 'xoxb-standin-bot-token';
@@ -26,6 +31,16 @@ export interface SlackCall {
   files: UploadedFile[];
   headers: Record<string, string | string[] | undefined>;
   at: number;
+  /** Set when the stand-in refused the call: Slack's error code ("invalid_blocks", "ratelimited"…). */
+  error?: string;
+}
+
+export interface SlackRateLimitOrder {
+  /** Web API method to refuse, e.g. "chat.postMessage" (default: any method). */
+  method?: string;
+  /** Seconds, as Slack sends them (whole seconds). */
+  retryAfter?: number;
+  count?: number;
 }
 
 export interface SentSlackRequest {
@@ -37,6 +52,8 @@ export interface SentSlackRequest {
   status?: number;
   ackBody?: string;
   ackAt?: number;
+  /** Set when a Socket Mode ack's message would be refused (invalid_blocks, msg_too_long…). */
+  ackError?: string;
 }
 
 export class SlackStandIn {
@@ -44,6 +61,8 @@ export class SlackStandIn {
   readonly socketAcks: any[] = [];
   /** Channels the bot is not a member of: uploads there fail with not_in_channel. */
   readonly notInChannel = new Set<string>();
+  private rateLimits: Required<SlackRateLimitOrder>[] = [];
+  private refusals: { method: string; error: string }[] = [];
   private server!: Server;
   private wss!: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -92,42 +111,96 @@ export class SlackStandIn {
       this.calls.push(call);
       return call;
     };
+    const refuse = (call: SlackCall, error: string, errors?: string[]) => {
+      call.error = error;
+      return sendJson(res, 200, { ok: false, error, ...(errors ? { errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } } : {}) });
+    };
     if (url.pathname.startsWith('/upload/')) {
       record('upload');
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
       return;
     }
     if (url.pathname.startsWith('/response/')) {
-      record('response_url');
+      const call = record('response_url');
+      // Webhooks answer errors with an HTTP 400 and the code as plain text.
+      const bad = this.takeRefusal('response_url') ?? messageError(call.body);
+      if (bad) {
+        call.error = bad.error;
+        res.writeHead(400, { 'content-type': 'text/plain' }).end(bad.error);
+        return;
+      }
       return sendJson(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const call = record(method);
     const b = call.body ?? {};
+    const limit = this.rateLimits.find((o) => o.count > 0 && (o.method === '*' || o.method === method));
+    if (limit) {
+      limit.count -= 1;
+      if (limit.count === 0) this.rateLimits.splice(this.rateLimits.indexOf(limit), 1);
+      call.error = 'ratelimited';
+      res.setHeader('Retry-After', String(limit.retryAfter));
+      return sendJson(res, 429, { ok: false, error: 'ratelimited' });
+    }
+    const injected = this.takeRefusal(method);
+    if (injected) return refuse(call, injected.error);
     switch (method) {
       case 'auth.test':
         return sendJson(res, 200, { ok: true, url: 'https://standin.slack.local/', team: 'Study', user: 'nn-tutor', team_id: SLACK_TEAM_ID, user_id: SLACK_BOT_USER_ID, bot_id: 'B0BOT' });
       case 'apps.connections.open':
         return sendJson(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
+      case 'apps.manifest.validate': {
+        let manifest: unknown;
+        try {
+          manifest = typeof b.manifest === 'string' ? JSON.parse(b.manifest) : b.manifest;
+        } catch {
+          return refuse(call, 'invalid_manifest', ['manifest is not JSON']);
+        }
+        const errors = manifestErrors(manifest);
+        if (errors.length) return sendJson(res, 200, { ok: false, error: 'invalid_manifest', errors: errors.map((e) => ({ message: e.replace(/^\S+: /, ''), pointer: e.split(':')[0] })) });
+        return sendJson(res, 200, { ok: true });
+      }
       case 'chat.postMessage':
-        if (this.notInChannel.has(b.channel)) return sendJson(res, 200, { ok: false, error: 'not_in_channel' });
-        return sendJson(res, 200, { ok: true, channel: b.channel, ts: this.ts(), message: { text: b.text } });
-      case 'chat.update':
-        return sendJson(res, 200, { ok: true, channel: b.channel, ts: b.ts });
       case 'chat.postEphemeral':
-        return sendJson(res, 200, { ok: true, message_ts: this.ts() });
+      case 'chat.update': {
+        if (this.notInChannel.has(b.channel)) return refuse(call, 'not_in_channel');
+        const bad = messageError(b);
+        if (bad) return refuse(call, bad.error, bad.errors);
+        if (method === 'chat.update') return sendJson(res, 200, { ok: true, channel: b.channel, ts: b.ts });
+        if (method === 'chat.postEphemeral') return sendJson(res, 200, { ok: true, message_ts: this.ts() });
+        return sendJson(res, 200, { ok: true, channel: b.channel, ts: this.ts(), message: { text: b.text } });
+      }
       case 'files.getUploadURLExternal': {
+        // Documented arguments: filename and length required; alt_txt and snippet_type optional.
+        const length = Number(b.length);
+        if (!b.filename || !Number.isInteger(length) || length <= 0) return refuse(call, 'invalid_arguments');
         const fileId = this.nextId('F');
         return sendJson(res, 200, { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId });
       }
       case 'files.completeUploadExternal': {
-        if (this.notInChannel.has(b.channel_id)) return sendJson(res, 200, { ok: false, error: 'not_in_channel' });
-        const files = (b.files ?? []).map((f: any) => ({ id: f.id, title: f.title ?? '' }));
+        if (this.notInChannel.has(b.channel_id)) return refuse(call, 'not_in_channel');
+        if (!Array.isArray(b.files) || b.files.length === 0 || b.files.some((f: any) => !f?.id)) return refuse(call, 'invalid_arguments');
+        const files = b.files.map((f: any) => ({ id: f.id, title: f.title ?? '' }));
         return sendJson(res, 200, { ok: true, files });
       }
       default:
-        return sendJson(res, 200, { ok: false, error: 'unknown_method' });
+        return refuse(call, 'unknown_method');
     }
+  }
+
+  /** The next call of `method` ("response_url" included) is refused with `error`, as Slack would for a bad body. */
+  refuseNext(method: string, error: string): void {
+    this.refusals.push({ method, error });
+  }
+
+  private takeRefusal(method: string): { error: string } | undefined {
+    const i = this.refusals.findIndex((r) => r.method === method);
+    return i < 0 ? undefined : this.refusals.splice(i, 1)[0];
+  }
+
+  /** The next `count` calls of `method` are answered 429 with Retry-After (whole seconds). */
+  rateLimitNext(order: SlackRateLimitOrder = {}): void {
+    this.rateLimits.push({ method: '*', retryAfter: 1, count: 1, ...order });
   }
 
   private ts(): string {
@@ -238,6 +311,8 @@ export class SlackStandIn {
     const ack = await waitUntil(() => this.socketAcks.find((a) => a.envelope_id === envelopeId), 5000, 'socket ack');
     sent.ackAt = ack.at;
     sent.ackBody = JSON.stringify(ack.payload ?? {});
+    // An ack that carries a message is held to the same rules as any other message.
+    if (ack.payload && (ack.payload.text !== undefined || ack.payload.blocks !== undefined)) sent.ackError = messageError(ack.payload)?.error;
     return sent;
   }
 

@@ -16,6 +16,7 @@ export interface SubwordFiles {
 
 export interface WildEncoded {
   train: Encoded[];
+  trainKinds: string[]; // WildExample kind of each train pair (for per-kind sampling weights)
   valid: Encoded[];
   tokenizers: SubwordFiles;
   dropped: number; // pairs longer than maxPieces on a side
@@ -25,32 +26,41 @@ function readJsonl<T>(file: string): T[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 }
 
-export function encodePairs(pairs: readonly { en: string; es: string }[], src: SubwordTokenizer, tgt: SubwordTokenizer, maxPieces: number): { data: Encoded[]; dropped: number } {
+export function encodePairs(pairs: readonly { en: string; es: string; kind?: string }[], src: SubwordTokenizer, tgt: SubwordTokenizer, maxPieces: number): { data: Encoded[]; kinds: string[]; dropped: number } {
   const data: Encoded[] = [];
+  const kinds: string[] = [];
   let dropped = 0;
   for (const p of pairs) {
     const s = src.encode(p.en);
     const t = tgt.encode(p.es, s.slots);
     if (s.ids.length > maxPieces || t.ids.length > maxPieces || !s.ids.length || !t.ids.length) dropped++;
-    else data.push({ src: s.ids, tgt: t.ids });
+    else {
+      data.push({ src: s.ids, tgt: t.ids });
+      kinds.push(p.kind ?? '');
+    }
   }
-  return { data, dropped };
+  return { data, kinds, dropped };
 }
 
-/** data/translate-wild (npm run data:translate-wild) as ids, cached beside it (encoding takes minutes). */
-export function loadWildEncoded(dir: string, maxPieces: number): WildEncoded {
-  if (!fs.existsSync(path.join(dir, 'subword.json'))) throw new Error(`${dir} has no corpus yet: run npm run data:translate-wild first`);
+/**
+ * data/translate-wild (npm run data:translate-wild) as ids, cached beside it (encoding takes minutes).
+ * `subwordFile`: encode with these tokenizers instead of the corpus' own (a warm start from a shipped
+ * model keeps that model's pieces; a rebuilt corpus may have trained slightly different ones).
+ */
+export function loadWildEncoded(dir: string, maxPieces: number, subwordFile = path.join(dir, 'subword.json')): WildEncoded {
+  if (!fs.existsSync(path.join(dir, 'train.jsonl'))) throw new Error(`${dir} has no corpus yet: run npm run data:translate-wild first`);
   const hash = createHash('sha1');
-  for (const f of ['subword.json', 'train.jsonl', 'valid.jsonl']) hash.update(fs.readFileSync(path.join(dir, f)));
-  hash.update(String(maxPieces));
+  hash.update(fs.readFileSync(subwordFile));
+  for (const f of ['train.jsonl', 'valid.jsonl']) hash.update(fs.readFileSync(path.join(dir, f)));
+  hash.update(`${maxPieces} kinds`);
   const cacheFile = path.join(dir, `encoded-${hash.digest('hex').slice(0, 12)}.json`);
   if (fs.existsSync(cacheFile)) return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as WildEncoded;
-  const tokenizers = JSON.parse(fs.readFileSync(path.join(dir, 'subword.json'), 'utf8')) as SubwordFiles;
+  const tokenizers = JSON.parse(fs.readFileSync(subwordFile, 'utf8')) as SubwordFiles;
   const src = new SubwordTokenizer(tokenizers.src);
   const tgt = new SubwordTokenizer(tokenizers.tgt);
   const train = encodePairs(readJsonl(path.join(dir, 'train.jsonl')), src, tgt, maxPieces);
   const valid = encodePairs(readJsonl(path.join(dir, 'valid.jsonl')), src, tgt, maxPieces);
-  const out: WildEncoded = { train: train.data, valid: valid.data, tokenizers, dropped: train.dropped };
+  const out: WildEncoded = { train: train.data, trainKinds: train.kinds, valid: valid.data, tokenizers, dropped: train.dropped };
   fs.writeFileSync(cacheFile, JSON.stringify(out));
   return out;
 }

@@ -1,13 +1,14 @@
-// One console user's conversation: runs typed lines through the dispatcher, remembers the last
+// One console user's conversation: runs typed lines through the runner (queue and dispatcher), remembers the last
 // buttons so that typing their number presses them, and prints messages posted later (Outbox).
 import type { MessageRef, Outbox, RequestContext } from '../../core/command.ts';
-import { dispatchButton, dispatchLine, type Outcome } from '../../core/dispatch.ts';
-import type { Registry } from '../../core/registry.ts';
+import type { Outcome } from '../../core/dispatch.ts';
 import type { Button, Reply } from '../../core/reply.ts';
+import type { CoreRunner } from '../runner.ts';
 import { formatReply, toJsonReply, type JsonReply, type Style } from './format.ts';
 
 export interface SessionOptions {
-  registry: Registry;
+  /** The process's runner: console lines wait in the same queue as every platform's. */
+  runner: CoreRunner;
   outDir: string;
   style: Style;
   /** Where asynchronous messages (quiz reveals) are written. */
@@ -39,7 +40,7 @@ export class ConsoleSession {
     this.context = {
       platform: 'console',
       userId: 'console-user',
-      userName: opts.userName ?? process.env.USER ?? 'you',
+      userName: opts.userName ?? 'you',
       channelId: 'console',
       outbox,
     };
@@ -59,7 +60,7 @@ export class ConsoleSession {
       const n = Number(press![1]);
       const button = this.lastButtons[n - 1];
       outcome = button && !button.disabled
-        ? await dispatchButton(this.opts.registry, button.id, this.context)
+        ? await this.opts.runner.button(button.id, this.context)
         : {
             status: 'user-error',
             reply: {
@@ -70,7 +71,7 @@ export class ConsoleSession {
             },
           };
     } else {
-      outcome = await dispatchLine(this.opts.registry, line, this.context);
+      outcome = await this.opts.runner.line(line, this.context);
     }
     return { outcome, ...this.show(outcome.reply) };
   }

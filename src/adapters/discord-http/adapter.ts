@@ -5,7 +5,7 @@
 // Discord is unreachable, and any replica behind the load balancer can answer any interaction.
 import type { Outbox } from '../../core/command.ts';
 import type { HttpServer } from '../../ops/http-server.ts';
-import type { CoreRunner } from '../runner.ts';
+import type { Adapter, AdapterHost } from '../adapter.ts';
 import { DiscordHttpInteractions } from './interactions.ts';
 import { makeRest, restOutbox } from './outbox.ts';
 
@@ -36,7 +36,7 @@ export interface DiscordHttpAdapterOptions {
   drainMs?: number;
 }
 
-export class DiscordHttpAdapter {
+export class DiscordHttpAdapter implements Adapter {
   readonly platform = 'discord' as const;
   readonly name = 'Discord (HTTP interactions)';
   readonly audience = 'many' as const;
@@ -52,7 +52,7 @@ export class DiscordHttpAdapter {
     this.finished = new Promise((r) => (this.finish = r));
   }
 
-  async start(host: { runner: CoreRunner; http?: unknown }): Promise<void> {
+  async start(host: AdapterHost): Promise<void> {
     const http = host.http as HttpServer | undefined;
     if (!http) throw new Error('Discord HTTP interactions need the shared HTTP server (PORT)');
     this.interactions = new DiscordHttpInteractions({

@@ -12,32 +12,27 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type RawFile,
 } from 'discord.js';
+import { buttonCommand } from '../../core/button-id.ts';
 import type { ButtonReply, MessageRef, Outbox, RequestContext } from '../../core/command.ts';
 import { autocomplete, internalErrorReply, type Invocation, type Outcome } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
-import { EPHEMERAL, renderDiscord, type DiscordMessage } from './render.ts';
+import { EPHEMERAL, renderDiscord } from './render.ts';
+import { restMessage } from './rest-message.ts';
 
 export const DEFER_AFTER_MS = 1500;
 
 export interface DiscordAdapterOptions {
   token: string;
-  runner: CoreRunner;
   /** REST base, e.g. the loopback stand-in's http://127.0.0.1:PORT/api (tests, bench). */
   restApi?: string;
   deferAfterMs?: number;
   /** Called when an interaction has been fully answered (tests and the bench wait on it). */
   onSettled?: (interactionId: string) => void;
-}
-
-export interface DiscordAdapter {
-  client: Client;
-  outbox: Outbox;
-  stop(): Promise<void>;
 }
 
 const log_ = log.child({ platform: 'discord' });
@@ -63,20 +58,6 @@ function contextOf(i: Interaction, outbox: Outbox): RequestContext {
     channelId: i.channelId ?? '',
     serverId: i.guildId ?? undefined,
     outbox,
-  };
-}
-
-/** The REST body and files for a channel message (Outbox), from a rendered message. */
-function restMessage(m: DiscordMessage): { body: Record<string, unknown>; files: RawFile[] } {
-  return {
-    body: {
-      content: m.content ?? '',
-      embeds: m.embeds,
-      components: m.components,
-      allowed_mentions: { parse: [] },
-      attachments: m.files.map((f, id) => ({ id, filename: f.name, description: f.description })),
-    },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' })),
   };
 }
 
@@ -156,9 +137,8 @@ export class DiscordInteractions {
 
   private async button(i: ButtonInteraction): Promise<void> {
     const ctx = contextOf(i, this.outbox);
-    const command = i.customId.slice(0, Math.max(0, i.customId.indexOf(':')));
     const { value: outcome, deferred } = await withDefer(
-      this.runner.shouldDeferAtOnce(command),
+      this.runner.shouldDeferAtOnce(buttonCommand(i.customId)),
       this.deferAfterMs,
       () => i.deferUpdate(),
       () => this.runner.button(i.customId, ctx),
@@ -201,28 +181,56 @@ function logOutcome(what: string, outcome: Outcome<Reply>): void {
   if (outcome.status === 'internal-error') log_.warn({ what, errorId: outcome.errorId }, 'answered with an apology');
 }
 
-export async function startDiscord(opts: DiscordAdapterOptions): Promise<DiscordAdapter> {
-  // Guilds only: slash commands need no privileged intents.
-  // shards 'auto': as many gateway shards as Discord recommends (one until ~2,500 servers).
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
-  const outbox = makeOutbox(client);
-  const interactions = new DiscordInteractions(opts.runner, outbox, opts.deferAfterMs ?? DEFER_AFTER_MS, opts.onSettled);
-  client.on(Events.InteractionCreate, (i) => void interactions.handle(i));
-  client.on(Events.ShardDisconnect, (ev, shard) => log_.warn({ shard, code: ev.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shard) => log_.warn({ shard }, 'gateway reconnecting'));
-  client.on(Events.ShardResume, (shard, replayed) => log_.info({ shard, replayed }, 'gateway resumed'));
-  client.on(Events.Error, (err) => log_.error({ err }, 'discord client error'));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(opts.token);
-  await ready;
-  log_.info({ user: client.user?.tag }, 'discord ready');
-  return {
-    client,
-    outbox,
-    stop: async () => {
-      client.removeAllListeners(Events.ShardReconnecting);
-      client.removeAllListeners(Events.ShardDisconnect);
-      await client.destroy();
-    },
-  };
+/** Discord over the Gateway (discord.js): interactions arrive on the websocket. */
+export class DiscordGatewayAdapter implements Adapter {
+  readonly platform = 'discord';
+  readonly name = 'Discord';
+  readonly audience = 'many';
+  readonly client: Client;
+  readonly outbox: Outbox;
+  readonly finished: Promise<void>;
+  private endFinished!: () => void;
+  private ready = false;
+
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    // Guilds only: slash commands need no privileged intents.
+    // shards 'auto': as many gateway shards as Discord recommends (one until ~2,500 servers).
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
+    this.outbox = makeOutbox(this.client);
+    this.finished = new Promise((resolve) => (this.endFinished = resolve));
+  }
+
+  async start(host: AdapterHost): Promise<void> {
+    const { client, opts } = this;
+    const interactions = new DiscordInteractions(host.runner, this.outbox, opts.deferAfterMs ?? DEFER_AFTER_MS, opts.onSettled);
+    client.on(Events.InteractionCreate, (i) => void interactions.handle(i));
+    client.on(Events.ShardDisconnect, (ev, shard) => log_.warn({ shard, code: ev.code }, 'gateway disconnected'));
+    client.on(Events.ShardReconnecting, (shard) => log_.warn({ shard }, 'gateway reconnecting'));
+    client.on(Events.ShardResume, (shard, replayed) => log_.info({ shard, replayed }, 'gateway resumed'));
+    client.on(Events.Error, (err) => log_.error({ err }, 'discord client error'));
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    await client.login(opts.token);
+    await ready;
+    this.ready = true;
+    log_.info({ user: client.user?.tag }, 'discord ready');
+  }
+
+  connected(): boolean {
+    return this.ready && this.client.isReady();
+  }
+
+  async stop(): Promise<void> {
+    this.ready = false;
+    this.client.removeAllListeners(Events.ShardReconnecting);
+    this.client.removeAllListeners(Events.ShardDisconnect);
+    await this.client.destroy();
+    this.endFinished();
+  }
+}
+
+/** Constructs and starts a Gateway adapter with its own runner (tests and the bench). */
+export async function startDiscord(opts: DiscordAdapterOptions & { runner: CoreRunner }): Promise<DiscordGatewayAdapter> {
+  const adapter = new DiscordGatewayAdapter(opts);
+  await adapter.start({ runner: opts.runner });
+  return adapter;
 }

@@ -24,6 +24,9 @@ export const EPHEMERAL = 1 << 6;
 
 const COLOR = 0x5865f2;
 
+/** Shortest description worth keeping when the embed budget forces the rest into follow-ups. */
+const MIN_DESCRIPTION = 200;
+
 const STYLE: Record<NonNullable<Button['style']>, number> = { primary: 1, secondary: 2, success: 3, danger: 4 };
 
 export interface DiscordFile {
@@ -51,8 +54,8 @@ export interface RenderedDiscord {
 /** Attachment names Discord accepts and `attachment://` can reference. */
 export function safeFilename(name: string, index: number, used: Set<string>): string {
   let base = name.replace(/[^\w.-]/g, '_') || `image-${index + 1}.png`;
-  if (!/\.png$/i.test(base)) base += '.png';
-  while (used.has(base)) base = base.replace(/(\.png)$/i, `-${index + 1}$1`);
+  if (!/\.(png|gif)$/i.test(base)) base += '.png';
+  while (used.has(base)) base = base.replace(/(\.png|\.gif)$/i, `-${index + 1}$1`);
   used.add(base);
   return base;
 }
@@ -110,17 +113,29 @@ export function renderDiscord(reply: Reply): RenderedDiscord {
     inline: f.inline ?? false,
   }));
   if (fields.length) main.fields = fields;
-  // Keep the whole message under the 6,000-character embed budget: move fields' overflow out.
-  while (embedLength(main) > DISCORD.embedsTotal && main.fields?.length) {
+  // Further images get their own embeds (with a short description); they count towards the budget too.
+  const extra: APIEmbed[] = first.files.slice(1).map((file, i) => ({ color: COLOR, image: { url: `attachment://${file.name}` }, description: truncate(images[i + 1].alt, 200) }));
+  if (first.files.length) main.image = { url: `attachment://${first.files[0].name}` };
+  // Keep the whole message under the 6,000-character embed budget: fields' overflow moves out first,
+  // then the end of the description; both go on in the follow-ups.
+  const budget = DISCORD.embedsTotal - extra.reduce((n, e) => n + embedLength(e), 0);
+  const moved: string[] = [];
+  while (embedLength(main) > budget && main.fields?.length) {
     const f = main.fields.pop()!;
-    chunks.push(`**${f.name}**\n${f.value}`);
+    moved.unshift(`**${f.name}**\n${f.value}`);
   }
-  first.embeds.push(main);
-  first.files.forEach((file, i) => {
-    const ref = { url: `attachment://${file.name}` };
-    if (i === 0) main.image = ref;
-    else first.embeds.push({ color: COLOR, image: ref, description: truncate(images[i].alt, 200) });
-  });
+  if (!main.fields?.length) delete main.fields;
+  const over = embedLength(main) - budget;
+  if (over > 0 && main.description) {
+    const keep = main.description.length - over;
+    // A sliver of description is not worth it: then all of it moves to the follow-ups.
+    const parts = keep >= MIN_DESCRIPTION ? splitText(main.description, keep) : ['', main.description];
+    if (parts[0]) main.description = parts[0];
+    else delete main.description;
+    chunks.unshift(...parts.slice(1));
+  }
+  chunks.push(...moved);
+  first.embeds.push(main, ...extra);
 
   // What is left of the text goes into follow-up messages of ≤ 2,000 characters.
   for (const chunk of chunks.flatMap((c) => splitText(c, DISCORD.content))) {

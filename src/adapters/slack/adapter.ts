@@ -1,8 +1,8 @@
 // Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
-// Charts are uploaded with files.uploadV2. Retried requests are never handled twice.
-import { App, LogLevel, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+// Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice.
+import { App, LogLevel, SocketModeReceiver, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MessageRef, Outbox, RequestContext } from '../../core/command.ts';
@@ -10,15 +10,16 @@ import { internalErrorReply } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { ImageAttachment, Reply } from '../../core/reply.ts';
+import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
 import type { HttpServer } from '../../ops/http-server.ts';
 import { renderSlack } from './blocks.ts';
-import { slackHttpReceiver } from './http-receiver.ts';
+import { slackHttpReceiver, type SlackHttpReceiver } from './http-receiver.ts';
+import { uploadFiles } from './upload.ts';
 
 const log_ = log.child({ platform: 'slack' });
 
 export interface SlackAdapterOptions {
-  runner: CoreRunner;
   botToken: string;
   /** Socket Mode when set (no public URL needed). */
   appToken?: string;
@@ -32,16 +33,8 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Called when a request has been fully answered (tests and the bench wait on it). */
   onSettled?: (triggerId: string) => void;
-  /** HTTP mode on the replica's shared server (/slack/events) instead of a server of Bolt's own. */
-  http?: HttpServer;
-}
-
-export interface SlackAdapter {
-  app: App;
-  outbox: Outbox;
-  /** HTTP mode: the receiver's URL for slash commands and interactivity. */
-  url?: string;
-  stop(): Promise<void>;
+  /** The WebClient's retries (429s and network errors); tests set short waits. */
+  retryConfig?: RetryOptions;
 }
 
 /** Slack HTML-escapes &, < and > in slash command text; the parser wants what the user typed. */
@@ -74,10 +67,7 @@ function slackError(err: unknown): string | undefined {
 export async function uploadImages(client: WebClient, channelId: string, images: readonly ImageAttachment[]): Promise<string | undefined> {
   if (images.length === 0) return undefined;
   try {
-    await client.files.uploadV2({
-      channel_id: channelId,
-      file_uploads: images.map((img) => ({ file: Buffer.from(img.data), filename: img.filename, title: img.alt.slice(0, 250), alt_text: img.alt.slice(0, 1000) })),
-    });
+    await uploadFiles(client, channelId, images);
     return undefined;
   } catch (err) {
     const code = slackError(err);
@@ -191,65 +181,105 @@ function makeOutbox(client: WebClient): Outbox {
   return {
     async post(channelId: string, reply: Reply): Promise<MessageRef> {
       const { text, blocks } = renderSlack(reply);
-      const res = await client.chat.postMessage({ channel: channelId, text, blocks: blocks as any });
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks });
       const note = await uploadImages(client, channelId, reply.images ?? []);
       if (note) log_.warn({ channelId }, 'outbox could not upload a chart: bot not in channel');
       return { platform: 'slack', channelId, messageId: String(res.ts) };
     },
     async edit(ref: MessageRef, reply: Reply): Promise<void> {
       const { text, blocks } = renderSlack(reply);
-      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks: blocks as any });
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
     },
   };
 }
 
-export async function startSlack(opts: SlackAdapterOptions): Promise<SlackAdapter> {
-  if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
-  const clientOptions = {
-    ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
-    // The default retries for about 30 minutes, which looks like a hang to a user.
-    retryConfig: { retries: opts.slackApiUrl ? 0 : 2 },
-  };
-  const socketMode = Boolean(opts.appToken);
-  const logger = boltLogger();
-  const shared = !socketMode && opts.http ? slackHttpReceiver(opts.signingSecret!, logger) : undefined;
-  const app = new App({
-    token: opts.botToken,
-    logger,
-    clientOptions,
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : shared ? { receiver: shared.receiver } : { signingSecret: opts.signingSecret }),
-  });
-  const outbox = makeOutbox(app.client);
-  const handlers = new SlackHandlers(opts.runner, outbox, opts.prefix ?? '', opts.onSettled);
-  app.use(handlers.dedupe);
-  app.command(/^\/.+/, (args) => handlers.command(args as any));
-  app.action(/^nn:/, (args) => handlers.action(args as any));
-  app.error(async (err) => {
-    log_.error({ err }, 'bolt error');
-  });
+/** Slack through Bolt: Socket Mode with an app token, else HTTP with the signing secret. */
+export class SlackBoltAdapter implements Adapter {
+  readonly platform = 'slack';
+  readonly audience = 'many';
+  readonly app: App;
+  readonly outbox: Outbox;
+  readonly finished: Promise<void>;
+  /** HTTP mode: the receiver's URL for slash commands and interactivity, once started. */
+  url?: string;
+  /** Our own receiver in Socket Mode, so its client's events are ours to watch (not Bolt's private field). */
+  private readonly socket?: SocketModeReceiver;
+  /** HTTP mode: Bolt's receiver, mounted on the shared server when there is one, else listening itself. */
+  private readonly http?: SlackHttpReceiver;
+  private endFinished!: () => void;
+  private running = false;
+  /** Mounted on the shared server: stop() must not close a server it does not own. */
+  private shared = false;
+  /** Socket Mode: whether the websocket is up now (it reconnects by itself). */
+  private socketUp = false;
 
-  let url: string | undefined;
-  if (socketMode) await app.start();
-  else if (shared) shared.mount(opts.http!);
-  else {
-    const server = (await app.start(opts.port ?? 3000)) as Server;
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  constructor(private readonly opts: SlackAdapterOptions) {
+    if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+    const clientOptions = {
+      ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+      // The default retries for about 30 minutes, which looks like a hang to a user.
+      retryConfig: opts.retryConfig ?? { retries: opts.slackApiUrl ? 0 : 2 },
+    };
+    const logger = boltLogger();
+    this.socket = opts.appToken ? new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions } }) : undefined;
+    this.http = this.socket ? undefined : slackHttpReceiver(opts.signingSecret!, logger);
+    this.app = new App({
+      token: opts.botToken,
+      logger,
+      clientOptions,
+      ...(this.socket ? { socketMode: true, appToken: opts.appToken, receiver: this.socket } : { receiver: this.http!.receiver }),
+    });
+    this.socket?.client.on('connected', () => (this.socketUp = true));
+    this.socket?.client.on('disconnected', () => (this.socketUp = false));
+    this.socket?.client.on('reconnecting', () => (this.socketUp = false));
+    this.outbox = makeOutbox(this.app.client);
+    this.finished = new Promise((resolve) => (this.endFinished = resolve));
   }
-  log_.info({ mode: socketMode ? 'socket' : 'http', url }, 'slack ready');
-  return {
-    app,
-    outbox,
-    url,
-    stop: async () => {
-      if (shared) return; // the shared server is closed by its owner
-      if (!socketMode) {
-        await app.stop();
-        return;
-      }
-      const client = (app as unknown as { receiver: { client: import('node:events').EventEmitter } }).receiver.client;
-      const gone = new Promise((r) => client.once('disconnected', r));
-      await app.stop();
+
+  get name(): string {
+    return this.socket ? 'Slack (Socket Mode)' : `Slack (HTTP on port ${this.opts.port ?? 3000})`;
+  }
+
+  async start(host: AdapterHost): Promise<void> {
+    const { app, opts } = this;
+    const handlers = new SlackHandlers(host.runner, this.outbox, opts.prefix ?? '', opts.onSettled);
+    app.use(handlers.dedupe);
+    app.command(/^\/.+/, (args) => handlers.command(args as any));
+    app.action(/^nn:/, (args) => handlers.action(args as any));
+    app.error(async (err) => {
+      log_.error({ err }, 'bolt error');
+    });
+    if (this.socket) await app.start();
+    else if (host.http) {
+      this.http!.mount(host.http as HttpServer);
+      this.shared = true;
+    } else {
+      const server = (await app.start(opts.port ?? 3000)) as Server;
+      this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    }
+    this.running = true;
+    log_.info({ mode: this.socket ? 'socket' : 'http', url: this.url }, 'slack ready');
+  }
+
+  connected(): boolean {
+    return this.running && (!this.socket || this.socketUp);
+  }
+
+  async stop(): Promise<void> {
+    const wasRunning = this.running;
+    this.running = false;
+    if (wasRunning && this.socket) {
+      const gone = new Promise((r) => this.socket!.client.once('disconnected', r));
+      await this.app.stop();
       await gone;
-    },
-  };
+    } else if (wasRunning && !this.shared) await this.app.stop();
+    this.endFinished();
+  }
+}
+
+/** Constructs and starts a Bolt adapter with its own runner (tests and the bench). */
+export async function startSlack(opts: SlackAdapterOptions & { runner: CoreRunner }): Promise<SlackBoltAdapter> {
+  const adapter = new SlackBoltAdapter(opts);
+  await adapter.start({ runner: opts.runner });
+  return adapter;
 }

@@ -1,5 +1,6 @@
 // Reply → Block Kit. Limits: 50 blocks a message, 3,000 characters a section text, 10 fields a
 // section (2,000 each), 25 elements an actions block, button text 75, action_id 255, value 2,000.
+import type { Button as SlackButton, ContextBlock, KnownBlock, MrkdwnElement } from '@slack/types';
 import type { Button, Reply } from '../../core/reply.ts';
 import { splitText, truncate } from '../split.ts';
 import { escapeSlack, toMrkdwn } from './mrkdwn.ts';
@@ -16,21 +17,16 @@ export const SLACK = {
   fallbackText: 3000,
 } as const;
 
-export interface SlackBlock {
-  type: 'section' | 'actions' | 'context' | 'divider';
-  [key: string]: unknown;
-}
-
 export interface SlackMessage {
   /** Notification / fallback text (mrkdwn). */
   text: string;
-  blocks: SlackBlock[];
+  blocks: KnownBlock[];
 }
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
 
-function buttonElement(b: Button, index: number) {
-  const el: Record<string, unknown> = {
+function buttonElement(b: Button, index: number): SlackButton {
+  const el: SlackButton = {
     type: 'button',
     // action_id must be unique within a message; the button id travels in `value`.
     action_id: `nn:${index}:${b.id}`.slice(0, SLACK.actionId),
@@ -42,7 +38,7 @@ function buttonElement(b: Button, index: number) {
 }
 
 export function renderSlack(reply: Reply): SlackMessage {
-  const blocks: SlackBlock[] = [];
+  const blocks: KnownBlock[] = [];
   if (reply.title) blocks.push({ type: 'section', text: mrkdwn(truncate(`*${escapeSlack(reply.title)}*`, SLACK.sectionText)) });
   const body = toMrkdwn(reply.text);
   if (body.trim()) for (const chunk of splitText(body, SLACK.sectionText)) blocks.push({ type: 'section', text: mrkdwn(chunk) });
@@ -55,7 +51,7 @@ export function renderSlack(reply: Reply): SlackMessage {
   }
 
   const buttons = (reply.buttons ?? []).filter((b) => !b.disabled);
-  const actions: SlackBlock[] = [];
+  const actions: KnownBlock[] = [];
   for (let i = 0; i < buttons.length; i += SLACK.perActions) {
     actions.push({ type: 'actions', elements: buttons.slice(i, i + SLACK.perActions).map((b, j) => buttonElement(b, i + j)) });
   }
@@ -64,7 +60,7 @@ export function renderSlack(reply: Reply): SlackMessage {
   const room = SLACK.blocks - actions.length;
   if (blocks.length > room) {
     blocks.length = room - 1;
-    blocks.push({ type: 'context', elements: [mrkdwn('… (cut to fit Slack’s message size)')] });
+    blocks.push({ type: 'context', elements: [mrkdwn('… (cut to fit Slack’s message size)')] } satisfies ContextBlock);
   }
   blocks.push(...actions);
 

@@ -14,8 +14,11 @@ export interface ManifestOptions {
   requestUrl?: string;
 }
 
+/** Slack's manifest schema allows at most 32 characters, the slash included. */
+export const SLACK_COMMAND_MAX = 32;
+
 export function slackCommandName(def: CommandDef, prefix = ''): string {
-  return `/${prefix}${def.name}`.slice(0, 33);
+  return `/${prefix}${def.name}`.slice(0, SLACK_COMMAND_MAX);
 }
 
 function usageHint(def: CommandDef): string | undefined {

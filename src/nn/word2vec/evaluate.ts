@@ -1,6 +1,7 @@
 // Intrinsic evaluation: word-similarity Spearman (WordSim-353, SimLex-999) and Google analogies.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { config } from '../../config.ts';
 import type { WordVectors } from './vectors.ts';
 
 export interface SimilarityPair {
@@ -96,7 +97,7 @@ export function evalAnalogy(v: WordVectors, questions: readonly Analogy[], limit
  * level deeper).
  */
 export function benchmarksDir(repoRoot: string): string | undefined {
-  const candidates = [process.env.WORD2VEC_BENCHMARKS, join(repoRoot, '..', 'shared', 'benchmarks'), join(repoRoot, '..', '..', 'shared', 'benchmarks')];
+  const candidates = [config().WORD2VEC_BENCHMARKS, join(repoRoot, '..', 'shared', 'benchmarks'), join(repoRoot, '..', '..', 'shared', 'benchmarks')];
   return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'EN-WS-353-ALL.txt')));
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCommand } from '../../../src/core/command.ts';
 import { plainStyle } from '../../../src/adapters/console/format.ts';
 import { ConsoleSession } from '../../../src/adapters/console/session.ts';
+import { personalRunner } from '../../../src/adapters/start.ts';
 import { registry } from '../../core/fixtures.ts';
 
 function tinyPng(): Uint8Array {
@@ -33,7 +34,7 @@ const stepper = defineCommand({
 describe('ConsoleSession', () => {
   const outDir = mkdtempSync(path.join(tmpdir(), 'nn-tutor-'));
   const printed: string[] = [];
-  const session = new ConsoleSession({ registry: registry([stepper]), outDir, style: plainStyle, print: (t) => printed.push(t) });
+  const session = new ConsoleSession({ runner: personalRunner(registry([stepper])), outDir, style: plainStyle, print: (t) => printed.push(t) });
 
   it('writes images as PNG files and lists them in the JSON reply', async () => {
     const r = await session.run('/stepper');

@@ -149,4 +149,45 @@ describe('Discord adapter', () => {
     expect(calls[0].body.data.content).toBe('You said: still here');
     expect(h.standIn.identifies).toHaveLength(1);
   });
+
+  it('sent nothing the strict stand-in refused (spec, limits, lifecycle) in all of the above', () => {
+    expect(h.standIn.rejections.map((r) => ({ path: r.call.path, status: r.status, body: r.body }))).toEqual([]);
+  });
+});
+
+describe('Discord adapter when Discord pushes back', () => {
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await startDiscordHarness(fixtureCommands);
+  });
+  afterAll(async () => h.stop());
+
+  it('survives a 429 on the interaction callback: discord.js waits retry_after and the reply arrives', async () => {
+    h.standIn.rateLimitNext({ match: (m, p) => m === 'POST' && p.endsWith('/callback'), retryAfter: 0.2 });
+    const { calls } = await h.command({ command: 'echo', options: { text: 'after the wait' } });
+    expect(calls.map((c) => c.status ?? 'ok')).toEqual([429, 'ok']);
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(150);
+    expect(calls[1].body.data.content).toBe('You said: after the wait');
+  });
+
+  it('survives a 429 on a channel post from the Outbox', async () => {
+    h.standIn.rateLimitNext({ match: (m, p) => m === 'POST' && p === `/channels/${STANDIN_CHANNEL_ID}/messages`, retryAfter: 0.1 });
+    const before = h.standIn.calls.length;
+    await h.command({ command: 'announce', options: {} });
+    const posts = h.standIn.calls.slice(before).filter((c) => c.method === 'POST' && c.path === `/channels/${STANDIN_CHANNEL_ID}/messages`);
+    expect(posts.map((c) => c.status ?? 'ok')).toEqual([429, 'ok']);
+    expect(posts[1].files.map((f) => f.filename)).toEqual(['q.png']);
+  });
+
+  it('answers a too-late interaction without crashing (10062 logged) and keeps serving', async () => {
+    const sent = h.standIn.sendCommand('echo', [{ name: 'text', type: 3, value: 'too late' }]);
+    h.standIn.clock = () => Date.now() + 3500;
+    const calls = await h.settle(sent);
+    h.standIn.clock = () => Date.now();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.status === 404)).toBe(true);
+    expect(h.standIn.rejections.filter((r) => r.call.path.includes(sent.token)).map((r) => r.body.code)).toContain(10062);
+    const { calls: next } = await h.command({ command: 'echo', options: { text: 'still fine' } });
+    expect(next.at(-1)!.body.data.content).toBe('You said: still fine');
+  });
 });

@@ -4,7 +4,7 @@ import type { Invocation } from '../../../src/core/dispatch.ts';
 import { WorkQueue, type QueueOptions } from '../../../src/core/queue.ts';
 import { Registry } from '../../../src/core/registry.ts';
 import { validateOptions } from '../../../src/core/validate.ts';
-import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/adapter.ts';
+import { startDiscord, type DiscordGatewayAdapter } from '../../../src/adapters/discord/adapter.ts';
 import { CoreRunner } from '../../../src/adapters/runner.ts';
 import { DiscordStandIn, STANDIN_TOKEN, type DiscordCall, type SentInteraction } from '../../standins/discord.ts';
 import { waitUntil } from '../../standins/http.ts';
@@ -13,7 +13,7 @@ const WIRE_TYPE = { string: 3, integer: 4, boolean: 5, number: 10 } as const;
 
 export interface DiscordHarness {
   standIn: DiscordStandIn;
-  adapter: DiscordAdapter;
+  adapter: DiscordGatewayAdapter;
   registry: Registry;
   runner: CoreRunner;
   /** Sends and resolves with every response once the adapter has settled the interaction. */
@@ -67,6 +67,7 @@ export function messagesOf(calls: readonly DiscordCall[]): any[] {
 export function problems(calls: readonly DiscordCall[]): string[] {
   const out: string[] = [];
   for (const c of calls) {
+    if (c.status) out.push(`stand-in refused ${c.method} ${c.path} with ${c.status}`);
     const m = c.path.endsWith('/callback') ? c.body?.data : c.body;
     if (c.path.endsWith('/callback') && [5, 6, 8].includes(c.body?.type)) continue; // defers and autocomplete choices
     if (!m) continue;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeSlack } from '../../../src/adapters/slack/mrkdwn.ts';
 import { SLACK_CHANNEL_ID } from '../../standins/slack.ts';
-import { fixtureCommands, HOSTILE } from '../fixtures.ts';
+import { fixtureCommands, HOSTILE, png } from '../fixtures.ts';
 import { blockProblems, blockTexts, startSlackHarness, type SlackHarness } from './harness.ts';
 
 describe('Slack adapter over HTTP', () => {
@@ -132,6 +132,54 @@ describe('Slack adapter over HTTP', () => {
     const update = calls.find((c) => c.method === 'chat.update')!;
     expect(update.body.text).toBe('question (revealed)');
   });
+
+  it('sent nothing the strict stand-in refused in all of the above (but the channel it was not in)', () => {
+    const refused = h.standIn.calls.filter((c) => c.error && !(c.error === 'not_in_channel' && c.body?.channel_id === 'C0PRIVATE'));
+    expect(refused.map((c) => ({ method: c.method, error: c.error }))).toEqual([]);
+  });
+});
+
+describe('Slack adapter when Slack pushes back', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness(fixtureCommands);
+  });
+  afterAll(async () => h.stop());
+
+  it('waits out a 429 on chat.postMessage (Retry-After) and posts once', async () => {
+    h.standIn.rateLimitNext({ method: 'chat.postMessage', retryAfter: 1 });
+    const { calls } = await h.command('/announce', '');
+    const posts = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((c) => c.error ?? 'ok')).toEqual(['ratelimited', 'ok']);
+    expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(900);
+    expect(calls.some((c) => c.method === 'chat.update' && !c.error)).toBe(true);
+  });
+
+  it('retries a 429 in the middle of an upload and the chart still arrives', async () => {
+    h.standIn.rateLimitNext({ method: 'files.completeUploadExternal', retryAfter: 0 });
+    const { calls } = await h.command('/slowchart', '');
+    const complete = calls.filter((c) => c.method === 'files.completeUploadExternal');
+    expect(complete.map((c) => c.error ?? 'ok')).toEqual(['ratelimited', 'ok']);
+    expect(complete[1].body.files).toHaveLength(1);
+  });
+
+  it('answers a refused response (HTTP 400) with exactly one apology, and keeps serving', async () => {
+    h.standIn.refuseNext('response_url', 'invalid_blocks');
+    const { responses } = await h.command('/echo', 'refused');
+    expect(responses.map((r) => r.error ?? 'ok')).toEqual(['invalid_blocks', 'ok']);
+    expect(responses[1].body.response_type).toBe('ephemeral');
+    expect(responses[1].body.text).toMatch(/error id `[0-9a-f]{8}`/);
+    const next = await h.command('/echo', 'fine again');
+    expect(blockTexts(next.responses[0].body.blocks)).toEqual(['You said: fine again']);
+  });
+
+  it('sends no alt text to files.getUploadURLExternal, only documented arguments', async () => {
+    const { calls } = await h.command('/slowchart', '');
+    const get = calls.find((c) => c.method === 'files.getUploadURLExternal')!;
+    // (Bolt's client adds team_id to every call it makes.)
+    expect(Object.keys(get.body).filter((k) => k !== 'team_id').sort()).toEqual(['filename', 'length']);
+    expect(get.body).toMatchObject({ filename: 'attention map.png', length: String(png('attention map.png').data.length) });
+  });
 });
 
 describe('Slack adapter with a command prefix', () => {
@@ -152,6 +200,7 @@ describe('Slack adapter over Socket Mode', () => {
     try {
       const { sent, responses } = await h.command('/echo', 'via socket');
       expect(sent.ackAt! - sent.sentAt).toBeLessThan(3000);
+      expect(sent.ackError).toBeUndefined();
       expect(blockTexts(responses[0].body.blocks)).toEqual(['You said: via socket']);
     } finally {
       await h.stop();

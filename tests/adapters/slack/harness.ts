@@ -3,13 +3,13 @@ import type { CommandDef } from '../../../src/core/command.ts';
 import { WorkQueue, type QueueOptions } from '../../../src/core/queue.ts';
 import { Registry } from '../../../src/core/registry.ts';
 import { CoreRunner } from '../../../src/adapters/runner.ts';
-import { startSlack, type SlackAdapter } from '../../../src/adapters/slack/adapter.ts';
+import { startSlack, type SlackBoltAdapter } from '../../../src/adapters/slack/adapter.ts';
 import { waitUntil } from '../../standins/http.ts';
 import { SLACK_APP_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SlackStandIn, type SentSlackRequest, type SlackCall } from '../../standins/slack.ts';
 
 export interface SlackHarness {
   standIn: SlackStandIn;
-  adapter: SlackAdapter;
+  adapter: SlackBoltAdapter;
   registry: Registry;
   settled: Set<string>;
   /** Sends a signed slash command and waits until the adapter settled it. */
@@ -31,6 +31,8 @@ export async function startSlackHarness(commands: readonly CommandDef[], opts: {
     slackApiUrl: standIn.apiUrl,
     prefix: opts.prefix,
     onSettled: (t) => settled.add(t),
+    // Retry a 429 or a dropped connection twice, without the production back-off.
+    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
   });
   if (opts.socket) await standIn.waitSocket();
   const settle = async (sent: SentSlackRequest) => {

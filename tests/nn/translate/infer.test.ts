@@ -205,6 +205,11 @@ describe('decoding against loops and truncation', () => {
 
   it('blocks repeated 3-grams and a word twice in a row', () => {
     expect([...blockedTokens([2, 3, 4, 2, 3], 3)].sort()).toEqual([3, 4]); // "2 3 4" seen; 3 just written
+    // a phrase twice in a row: "5 6" after "5 6 5", and "7 8 9" after "7 8 9 7 8"
+    expect(blockedTokens([4, 5, 6, 5], 3).has(6)).toBe(true);
+    expect(blockedTokens([7, 8, 9, 7, 8], 0).size).toBe(0); // 0 = no blocking at all
+    expect([...blockedTokens([1, 7, 8, 9, 7, 8], 4)].sort()).toEqual([8, 9]);
+    expect(blockedTokens([5, 6, 7, 5], 3).has(6)).toBe(false); // "5 6 7 5 6" is not X X
     const out = beamSearch(loop, { beam: 4, maxLen: 12 });
     for (let i = 1; i < out.tokens.length; i++) expect(out.tokens[i]).not.toBe(out.tokens[i - 1]);
     const grams = out.tokens.slice(2).map((_, i) => out.tokens.slice(i, i + 3).join(' '));

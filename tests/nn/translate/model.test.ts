@@ -26,6 +26,8 @@ describe('weights', () => {
 describe('text in and out', () => {
   it('normalises case, punctuation, contractions and digits', () => {
     expect(normalizeEnglish("Let's GO!").tokens).toEqual(["let's", 'go']);
+    // Words that are Object.prototype members are words (repro: /translate text:constructor crashed)
+    expect(normalizeEnglish('constructor __proto__ toString').tokens).toEqual(['constructor', '__proto__', 'tostring']);
     expect(normalizeEnglish("I don't eat 3 apples.").tokens).toEqual(['i', 'do', 'not', 'eat', 'three', 'apples']);
     expect(normalizeEnglish('Where’s my book?')).toMatchObject({ tokens: ['where', 'is', 'my', 'book', '?'], question: true });
     expect(normalizeEnglish('Let us eat!').exclamation).toBe(true);

@@ -4,8 +4,9 @@
 // - length normalisation lp(Y) = (5 + |Y|)^α / 6^α, so short outputs are not preferred;
 // - coverage penalty cp = β · Σᵢ log(min(Σⱼ aⱼᵢ, 1)) over source words i, so an output that never
 //   attends to part of the sentence (a dropped second half) ranks lower;
-// - no n-gram (3 by default) may repeat within a hypothesis, nor a word come twice in a row:
-//   loops cannot start;
+// - no n-gram (3 by default) may repeat within a hypothesis, nor a word come twice in a row, nor
+//   a phrase of up to 8 tokens twice in a row ("de lote de lote": subword pieces make a 2-word
+//   phrase 4+ tokens, which 3-gram blocking lets through): loops cannot start;
 // - a length window relative to the source: no <EOS> before `minLen`, none needed before `maxLen`;
 // - `requireAny`: no <EOS> until one of these tokens was written (negation is never dropped).
 import type * as TF from '@tensorflow/tfjs';
@@ -64,14 +65,26 @@ export function rankScore(h: Hypothesis, alpha: number, beta: number): number {
   return h.score / lengthPenalty(h.tokens.length + 1, alpha) + coveragePenalty(h.attention, beta);
 }
 
+/** Longest phrase (in tokens) that may not come twice in a row. */
+export const MAX_TANDEM = 8;
+
 /**
- * Tokens that may not come next: one that would complete an n-gram already in `tokens`, and the
- * last token again (a word twice in a row is how the small models' loops start).
+ * Tokens that may not come next: one that would complete an n-gram already in `tokens`, the
+ * last token again (a word twice in a row is how the small models' loops start), and one that
+ * would end a phrase of 2..MAX_TANDEM tokens repeated right after itself.
  */
 export function blockedTokens(tokens: readonly number[], n: number): Set<number> {
   const out = new Set<number>();
   if (n <= 0) return out;
-  if (tokens.length) out.add(tokens[tokens.length - 1]!);
+  const L = tokens.length;
+  if (L) out.add(tokens[L - 1]!);
+  // tokens + [v] ends with X X (|X| = k) iff the last k-1 tokens repeat the k-1 before X's last
+  // token, and v = tokens[L - k]
+  for (let k = 2; k <= MAX_TANDEM && 2 * k - 1 <= L; k++) {
+    let same = true;
+    for (let j = 0; j < k - 1 && same; j++) same = tokens[L - k + 1 + j] === tokens[L - 2 * k + 1 + j];
+    if (same) out.add(tokens[L - k]!);
+  }
   if (tokens.length < n - 1) return out;
   const prefix = tokens.slice(tokens.length - (n - 1)).join(',');
   for (let i = 0; i + n <= tokens.length; i++) {

@@ -2,7 +2,8 @@
 // contractions, digits) into the token form the generator writes, and Spanish formatting
 // (¿…?, ¡…!, capital first letter, names) of the tokens a model emits.
 
-const CONTRACTIONS: Record<string, string[]> = {
+// A Map, not an object: user words such as "constructor" must not find Object.prototype's members.
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   "don't": ['do', 'not'], "doesn't": ['does', 'not'], "didn't": ['did', 'not'], "won't": ['will', 'not'],
   "can't": ['can', 'not'], cannot: ['can', 'not'], "isn't": ['is', 'not'], "aren't": ['are', 'not'],
   "wasn't": ['was', 'not'], "weren't": ['were', 'not'], "i'm": ['i', 'am'], "you're": ['you', 'are'],
@@ -14,7 +15,7 @@ const CONTRACTIONS: Record<string, string[]> = {
   "she'd": ['she', 'would'], "we'd": ['we', 'would'], "they'd": ['they', 'would'], "let's": ["let's"],
   "that's": ['that', 'is'], "i've": ['i', 'have'], "we've": ['we', 'have'], "you've": ['you', 'have'],
   "they've": ['they', 'have'],
-};
+}));
 
 const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -36,7 +37,8 @@ export function normalizeEnglish(text: string): EnglishInput {
   for (const raw of s.split(/\s+/)) {
     const word = raw.replace(/^'+|'+$/g, (m) => (raw === "o'clock" ? m : ''));
     if (!word) continue;
-    if (CONTRACTIONS[word]) tokens.push(...CONTRACTIONS[word]!);
+    const expanded = CONTRACTIONS.get(word);
+    if (expanded) tokens.push(...expanded);
     else if (/^\d+$/.test(word) && Number(word) <= 20) tokens.push(DIGITS[Number(word)]!);
     else if (word.includes('-') && word.split('-').every(Boolean)) tokens.push(...word.split('-'));
     else tokens.push(word);
@@ -51,17 +53,18 @@ export function englishSurface(
   contract: (i: number) => boolean = () => false,
   properNames: ReadonlySet<string> = new Set(),
 ): string {
-  const INV: Record<string, string> = {};
-  for (const [k, v] of Object.entries(CONTRACTIONS)) if (v.length === 2 && !INV[v.join(' ')] && !k.startsWith('can')) INV[v.join(' ')] = k;
-  INV['can not'] = "can't";
+  const INV = new Map<string, string>();
+  for (const [k, v] of CONTRACTIONS) if (v.length === 2 && !INV.has(v.join(' ')) && !k.startsWith('can')) INV.set(v.join(' '), k);
+  INV.set('can not', "can't");
   const words: string[] = [];
   let q = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t === '?') { q = true; continue; }
     const pair = i + 1 < tokens.length ? `${t} ${tokens[i + 1]}` : '';
-    if (INV[pair] && contract(i)) {
-      words.push(INV[pair]!);
+    const contracted = INV.get(pair);
+    if (contracted && contract(i)) {
+      words.push(contracted);
       i++;
     } else words.push(t);
   }

@@ -1,0 +1,34 @@
+// The one shape every chat platform has (as in vercel/chat): constructed from config without
+// connecting, started with the shared runner (one work queue for the process), stopped, and an
+// outbox for messages posted later (quiz reveals, schedules). start.ts builds the list; nothing
+// else needs to know which platforms exist.
+import type { Outbox, Platform } from '../core/command.ts';
+import type { CoreRunner } from './runner.ts';
+
+export const ADAPTER_PLATFORMS = ['console', 'discord', 'slack'] as const satisfies readonly Platform[];
+export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
+
+export interface AdapterHost {
+  /** Commands and button clicks of every adapter go through this one runner and its queue. */
+  runner: CoreRunner;
+  /**
+   * A shared HTTP server for adapters that receive webhooks (HTTP interactions, Slack over HTTP),
+   * when the process runs one; adapters without it start their own listener or none.
+   */
+  http?: unknown;
+}
+
+export interface Adapter {
+  readonly platform: AdapterPlatform;
+  /** For logs and the start-up line, e.g. "Slack (Socket Mode)". */
+  readonly name: string;
+  /** One person at a keyboard (console) needs no per-user fairness rules in the queue. */
+  readonly audience: 'one' | 'many';
+  /** Usable once start() has resolved. */
+  readonly outbox: Outbox;
+  start(host: AdapterHost): Promise<void>;
+  stop(): Promise<void>;
+  connected(): boolean;
+  /** Resolves when the adapter ends by itself (the console's /quit) or after stop(). */
+  readonly finished: Promise<void>;
+}
