@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   word2vec: () => import('./word2vec.bench.ts'),
   translate: () => import('./translate.bench.ts'),
   'translate-train': () => import('./translate-train.bench.ts'),
+  replicas: () => import('./replicas.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -59,6 +59,7 @@ export function accuracyNote(): string {
 
 export const analogy = defineCommand({
   name: 'analogy',
+  worker: true,
   description: 'a is to b as c is to ? — word-vector arithmetic (3CosAdd)',
   examples: ['/analogy a:man b:king c:woman', '/analogy a:france b:paris c:italy', '/analogy a:big b:bigger c:small'],
   options: [

@@ -10,6 +10,7 @@ const EXAMPLE = '/attention text:my sister likes the pizza because it is delicio
 
 export const attention = defineCommand({
   name: 'attention',
+  worker: true,
   description: "Chart the transformer encoder's self-attention over an English sentence",
   examples: [EXAMPLE, '/attention text:the dog is in the garden layer:1 head:2'],
   slow: true,

@@ -19,6 +19,7 @@ function topicList(): Reply {
 
 export const explain = defineCommand({
   name: 'explain',
+  worker: true,
   description: 'Concept refreshers from the study notes, with live numbers and a chart',
   examples: ['/explain topic:lstm', '/explain topic:attention depth:deep', '/explain topic:lstm step:true', '/explain topic:rnn days:30'],
   options: [

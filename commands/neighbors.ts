@@ -39,6 +39,7 @@ export function neighborsReply(text: string, k: number, chart = true): Reply {
 
 export const neighbors = defineCommand({
   name: 'neighbors',
+  worker: true,
   description: 'Nearest words in our word2vec space, with a 2-D map (PCA)',
   examples: ['/neighbors word:king', '/neighbors word:monday k:5', '/neighbors word:paris france'],
   options: [

@@ -13,6 +13,7 @@ import { predictRnn, runRnn } from '../src/nn/predict/rnn-unit.ts';
 
 export const predict = defineCommand({
   name: 'predict',
+  worker: true,
   description: 'Predict the next day from a few days of prices with the notes’ one-unit LSTM (or RNN)',
   examples: ['/predict values:0,0.5,0.25,1', '/predict values:1,0.5,0.25,1 model:rnn', '/predict values:12 15 11 18'],
   options: [

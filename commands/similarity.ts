@@ -35,6 +35,7 @@ const splitCount = (t: string) => t.split(/[\s,+]+/).filter((w) => /[\p{L}\p{N}]
 
 export const similarity = defineCommand({
   name: 'similarity',
+  worker: true,
   description: 'How similar two words are in our word2vec space (cosine)',
   examples: ['/similarity a:cat b:dog', '/similarity a:good b:bad', '/similarity a:king b:cabbage'],
   options: [

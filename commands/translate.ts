@@ -154,6 +154,7 @@ function parseVocabPayload(payload: string): { page: number; prefix: string } | 
 
 export const translate = defineCommand({
   name: 'translate',
+  worker: true,
   description: 'Translate English to Spanish with our own toy seq2seq, attention or transformer model',
   examples: ["/translate text:let's go", '/translate text:my mother works in the hospital model:attention', '/translate text:do you like apples? compare:true', '/translate vocab:true text:wa'],
   slow: true,

@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   DISCORD_TOKEN: optionalText.refine((s) => s === undefined || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(s), 'does not look like a Discord bot token (three dot-separated parts)'),
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
+  /** The application's Public Key (General Information): set → Discord over HTTP interactions on PORT, no gateway. */
+  DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), 'must be the 64-character hex Public Key (Developer Portal → General Information)'),
   /** Discord's REST base; only set for a stand-in or proxy (deploy script, adapter). */
   DISCORD_API_BASE: httpUrl,
   SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xoxb-'), 'must start with xoxb- (the Bot User OAuth Token)'),
@@ -43,6 +45,10 @@ export const ConfigSchema = z.object({
   PORT: optionalText
     .refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535), 'must be a port number from 1 to 65535')
     .transform((s) => (s === undefined ? 3000 : Number(s))),
+  /** Inference worker threads for model commands on a chat platform: unset → cores − 1 (at least 1); 0 → none (main thread). */
+  WORKERS: optionalText
+    .refine((s) => s === undefined || (/^\d{1,2}$/.test(s) && Number(s) <= 64), 'must be a whole number of worker threads from 0 to 64')
+    .transform((s) => (s === undefined ? undefined : Number(s))),
   DATABASE_PATH: textOr(DEFAULT_DATABASE_PATH),
   // Set: the store (and quiz timers) live in PostgreSQL, shared by every copy of the bot.
   DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\/\S+$/.test(s), 'must be a postgres://user@host:5432/database URL'),

@@ -11,6 +11,8 @@ import { configureLog, log } from './core/log.ts';
 import { warmUp } from './nn/warmup.ts';
 import { startQuizService, stopQuizService } from './quiz/index.ts';
 import { openConfiguredStore } from './store/index.ts';
+import { SHUTDOWN_DEADLINE_MS, shutdownSteps, startReplica } from './ops/replica.ts';
+import { shutdown } from './ops/shutdown.ts';
 
 /** Platform clients may leave handles behind after stopping: exit instead of waiting on them. */
 let exitWhenDone = false;
@@ -41,18 +43,29 @@ async function main(argv: readonly string[]): Promise<number> {
     const charts = async () => (await import('./render/index.ts')).renderHeatmap({ rows: ['a', 'b'], cols: ['c', 'd'], values: [[0.1, 0.9], [0.8, 0.2]] });
     await warmUp({ charts });
   }
+  // Chat platforms get the replica's parts: model commands on a worker pool, and one HTTP server on
+  // PORT for webhooks (Discord interactions, Slack events), /healthz, /readyz and /metrics.
+  const replica = adapters.some((a) => a.audience === 'many') ? await startReplica(config, adapters, store, new URL('../commands/index.ts', import.meta.url).href) : undefined;
   const running = await startAdapters(adapters, registry, {
     // The quiz service reveals quizzes left open and posts scheduled ones through each outbox.
     afterStart: async (adapter) => void (await startQuizService(adapter.outbox, store, undefined, adapter.platform)),
+    http: replica?.http,
+    executor: replica?.executor,
   });
-  exitWhenDone = adapters.some((a) => a.audience === 'many');
-  const stop = () => void running.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await running.finished;
-  await running.stop();
-  await stopQuizService();
-  return 0;
+  exitWhenDone = replica !== undefined;
+  if (replica) await replica.listen(running.runner);
+  // SIGTERM/SIGINT: stop taking work, finish what is in flight, close pool and store within a deadline.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await Promise.race([running.finished, signalled]);
+  const report = await shutdown(
+    shutdownSteps({ ops: replica?.ops, stopAdapters: () => running.stop(), queue: running.runner.queue, executor: running.runner.executor, closeStore: stopQuizService }),
+    SHUTDOWN_DEADLINE_MS,
+  );
+  log.info(report, 'stopped');
+  return report.abandoned.length ? 1 : 0;
 }
 
 function fail(err: unknown): number {

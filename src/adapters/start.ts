@@ -4,6 +4,7 @@
 import { ConfigError, type Config } from '../config.ts';
 import { log } from '../core/log.ts';
 import { DEFAULT_QUEUE, WorkQueue, type QueueOptions } from '../core/queue.ts';
+import type { Executor } from '../core/pool/executor.ts';
 import type { Registry } from '../core/registry.ts';
 import type { Adapter, AdapterHost, AdapterPlatform } from './adapter.ts';
 import { CoreRunner } from './runner.ts';
@@ -13,7 +14,7 @@ export type PlatformName = Exclude<AdapterPlatform, 'console'>;
 /** Which chat platforms the environment configures; empty means the console chat. */
 export function platformsFromConfig(config: Config): PlatformName[] {
   const out: PlatformName[] = [];
-  if (config.DISCORD_TOKEN) out.push('discord');
+  if (config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY) out.push('discord');
   if (config.SLACK_BOT_TOKEN || config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) out.push('slack');
   return out;
 }
@@ -54,6 +55,11 @@ const BUILDERS: Record<AdapterPlatform, Builder> = {
   },
   discord: async (config, o) => {
     if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is missing (Developer Portal → your app → Bot → Reset Token)');
+    if (config.DISCORD_PUBLIC_KEY) {
+      // HTTP interactions: no gateway; the token is for REST only (quiz reveals, scheduled posts).
+      const { DiscordHttpAdapter } = await import('./discord-http/adapter.ts');
+      return new DiscordHttpAdapter({ publicKey: config.DISCORD_PUBLIC_KEY, token: config.DISCORD_TOKEN, restApi: o.discordRestApi ?? config.DISCORD_API_BASE });
+    }
     const { DiscordGatewayAdapter } = await import('./discord/adapter.ts');
     return new DiscordGatewayAdapter({ token: config.DISCORD_TOKEN, restApi: o.discordRestApi ?? config.DISCORD_API_BASE });
   },
@@ -81,8 +87,11 @@ export function queueOptionsFor(adapters: readonly Pick<Adapter, 'audience'>[]):
   return adapters.some((a) => a.audience === 'many') ? DEFAULT_QUEUE : { ...DEFAULT_QUEUE, cooldownMs: 0 };
 }
 
-export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[]): CoreRunner {
-  return new CoreRunner(registry, new WorkQueue(queueOptionsFor(adapters)));
+/** With a worker pool, model jobs run side by side (one per worker, plus a slot for light work). */
+export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[], executor?: Executor): CoreRunner {
+  const options = queueOptionsFor(adapters);
+  const concurrency = executor?.kind === 'pool' ? executor.threads + 1 : options.concurrency;
+  return new CoreRunner(registry, new WorkQueue({ ...options, concurrency }), executor);
 }
 
 /** A runner for one person at a keyboard (one-shot CLI, JSON Lines, tests of the console). */
@@ -102,11 +111,13 @@ export interface StartOptions {
   /** Called after each adapter has started, with its outbox ready (the quiz service attaches here). */
   afterStart?: (adapter: Adapter) => Promise<void>;
   http?: AdapterHost['http'];
+  /** Where `worker: true` commands run (the inference pool); inline when absent. */
+  executor?: Executor;
 }
 
 /** Starts every adapter with one shared runner; if one fails, the ones already started are stopped. */
 export async function startAdapters(adapters: readonly Adapter[], registry: Registry, opts: StartOptions = {}): Promise<Running> {
-  const runner = makeRunner(registry, adapters);
+  const runner = makeRunner(registry, adapters, opts.executor);
   const started: Adapter[] = [];
   const running: Running = {
     adapters,

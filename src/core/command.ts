@@ -109,6 +109,8 @@ export interface CommandDef {
   onButton?: ButtonHandler;
   /** Takes long enough (model inference) that platforms should defer at once. */
   slow?: boolean;
+  /** Runs models: sent to the inference worker pool when there is one (handlers then get no Outbox). */
+  worker?: boolean;
 }
 
 export function defineCommand(def: CommandDef): CommandDef {

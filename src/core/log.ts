@@ -4,6 +4,7 @@
 // start-up to report by name instead of crashing here.
 import { pino, type Logger } from 'pino';
 import { config, logLevelOf, type Config, type LogLevel } from '../config.ts';
+import { requestIdMixin } from './request-id.ts';
 
 function levelNow(): LogLevel {
   try {
@@ -20,6 +21,8 @@ export const log = pino(
   {
     level: levelNow(),
     base: { app: 'nn-tutor' },
+    // Every line logged while handling one interaction carries its id (AsyncLocalStorage).
+    mixin: requestIdMixin,
     redact: {
       paths: ['token', '*.token', 'botToken', 'appToken', 'signingSecret', '*.authorization', 'headers.authorization'],
       censor: '[redacted]',

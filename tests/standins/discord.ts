@@ -6,7 +6,7 @@
 // (discord-spec.ts → 400 50035), the interaction lifecycle is modelled (one callback within 3 s,
 // edits and follow-ups only after it), every answer carries X-RateLimit-* headers, and a 429 can be
 // asked for so discord.js's REST queue has to wait and retry.
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -231,6 +231,40 @@ export class DiscordStandIn {
     const payload = this.baseInteraction(3, user, { custom_id: customId, component_type: 2 });
     payload.message = message ?? this.messageObject(nextId(), STANDIN_CHANNEL_ID, { content: 'earlier', components: [] }, []);
     return this.send(payload);
+  }
+
+  // ---- HTTP interactions (Interactions Endpoint URL) ----
+
+  /** The application's Ed25519 key pair; `publicKeyHex` is what the Developer Portal shows. */
+  readonly signingKeys = generateKeyPairSync('ed25519');
+
+  get publicKeyHex(): string {
+    return Buffer.from(this.signingKeys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+  }
+
+  /**
+   * POSTs an interaction of `type` (1 ping, 2 command, 3 component, 4 autocomplete) to the bot's
+   * endpoint, signed as Discord signs it. `tamper` changes the request after signing (tests of refusals).
+   */
+  async postSignedInteraction(
+    endpoint: string,
+    type: number,
+    data: unknown,
+    opts: { user?: InteractionUser; message?: any; timestamp?: number; key?: KeyObject; tamper?: (body: string) => string } = {},
+  ): Promise<{ sent: SentInteraction; status: number; json: any }> {
+    const payload = this.baseInteraction(type, opts.user ?? defaultUser, data);
+    if (type === 3) payload.message = opts.message ?? this.messageObject(nextId(), STANDIN_CHANNEL_ID, { content: 'earlier', components: [] }, []);
+    const body = JSON.stringify(payload);
+    const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), opts.key ?? this.signingKeys.privateKey).toString('hex');
+    const sentAt = performance.now();
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body: opts.tamper ? opts.tamper(body) : body,
+    });
+    const text = await res.text();
+    return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json: text ? JSON.parse(text) : undefined };
   }
 
   // ---- REST ----

@@ -194,7 +194,8 @@ export class DiscordGatewayAdapter implements Adapter {
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     // Guilds only: slash commands need no privileged intents.
-    this.client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
+    // shards 'auto': as many gateway shards as Discord recommends (one until ~2,500 servers).
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', ...(opts.restApi ? { rest: { api: opts.restApi } } : {}) });
     this.outbox = makeOutbox(this.client);
     this.finished = new Promise((resolve) => (this.endFinished = resolve));
   }

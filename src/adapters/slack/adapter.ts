@@ -12,7 +12,9 @@ import { log } from '../../core/log.ts';
 import type { ImageAttachment, Reply } from '../../core/reply.ts';
 import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
+import type { HttpServer } from '../../ops/http-server.ts';
 import { renderSlack } from './blocks.ts';
+import { slackHttpReceiver, type SlackHttpReceiver } from './http-receiver.ts';
 import { uploadFiles } from './upload.ts';
 
 const log_ = log.child({ platform: 'slack' });
@@ -202,8 +204,12 @@ export class SlackBoltAdapter implements Adapter {
   url?: string;
   /** Our own receiver in Socket Mode, so its client's events are ours to watch (not Bolt's private field). */
   private readonly socket?: SocketModeReceiver;
+  /** HTTP mode: Bolt's receiver, mounted on the shared server when there is one, else listening itself. */
+  private readonly http?: SlackHttpReceiver;
   private endFinished!: () => void;
   private running = false;
+  /** Mounted on the shared server: stop() must not close a server it does not own. */
+  private shared = false;
   /** Socket Mode: whether the websocket is up now (it reconnects by itself). */
   private socketUp = false;
 
@@ -216,11 +222,12 @@ export class SlackBoltAdapter implements Adapter {
     };
     const logger = boltLogger();
     this.socket = opts.appToken ? new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions } }) : undefined;
+    this.http = this.socket ? undefined : slackHttpReceiver(opts.signingSecret!, logger);
     this.app = new App({
       token: opts.botToken,
       logger,
       clientOptions,
-      ...(this.socket ? { socketMode: true, appToken: opts.appToken, receiver: this.socket } : { signingSecret: opts.signingSecret }),
+      ...(this.socket ? { socketMode: true, appToken: opts.appToken, receiver: this.socket } : { receiver: this.http!.receiver }),
     });
     this.socket?.client.on('connected', () => (this.socketUp = true));
     this.socket?.client.on('disconnected', () => (this.socketUp = false));
@@ -243,7 +250,10 @@ export class SlackBoltAdapter implements Adapter {
       log_.error({ err }, 'bolt error');
     });
     if (this.socket) await app.start();
-    else {
+    else if (host.http) {
+      this.http!.mount(host.http as HttpServer);
+      this.shared = true;
+    } else {
       const server = (await app.start(opts.port ?? 3000)) as Server;
       this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
     }
@@ -262,7 +272,7 @@ export class SlackBoltAdapter implements Adapter {
       const gone = new Promise((r) => this.socket!.client.once('disconnected', r));
       await this.app.stop();
       await gone;
-    } else if (wasRunning) await this.app.stop();
+    } else if (wasRunning && !this.shared) await this.app.stop();
     this.endFinished();
   }
 }
