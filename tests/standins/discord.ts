@@ -258,13 +258,18 @@ export class DiscordStandIn {
     const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), opts.key ?? this.signingKeys.privateKey).toString('hex');
     const sentAt = performance.now();
+    this.interactions.set(payload.token, { id: payload.id, createdAt: this.clock(), acknowledged: false });
     const res = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
       body: opts.tamper ? opts.tamper(body) : body,
     });
+    // Over HTTP the response is the callback: the webhook (edits, follow-ups) exists once it was a valid one.
     const text = await res.text();
-    return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json: text ? JSON.parse(text) : undefined };
+    const json = text ? JSON.parse(text) : undefined;
+    const state = this.interactions.get(payload.token);
+    if (state && res.status === 200 && json?.type >= 4 && json?.type <= 9) state.acknowledged = true;
+    return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json };
   }
 
   // ---- REST ----
