@@ -5,6 +5,7 @@
 import pg from 'pg';
 import type { Platform } from '../core/command.ts';
 import { MIGRATIONS, postgresDialect, type Migration } from './migrations.ts';
+import { toQuiz, toSchedule, toScore, type QuizRow, type ScheduleRow, type ScoreDbRow } from './rows.ts';
 import { scopeKey } from './scope.ts';
 import {
   POINTS,
@@ -13,7 +14,6 @@ import {
   type AnswerOutcome,
   type NewAnswer,
   type NewQuiz,
-  type QuestionSnapshot,
   type QuizRecord,
   type QuizResult,
   type QuizStore,
@@ -99,93 +99,6 @@ export async function migratePostgres(pool: pg.Pool, schema = 'public', migratio
     client.release();
   }
   return applied;
-}
-
-interface QuizRow {
-  id: string;
-  platform: string;
-  channel_id: string;
-  server_id: string | null;
-  created_by: string | null;
-  question_json: string;
-  n_choices: number;
-  answer: number;
-  points: number;
-  opened_at: number;
-  closes_at: number;
-  status: 'open' | 'closed';
-  closed_at: number | null;
-  message_id: string | null;
-}
-
-interface ScoreDbRow {
-  user_id: string;
-  user_name: string;
-  points: number;
-  answers: number;
-  correct: number;
-  streak: number;
-  best_streak: number;
-  rank: number;
-}
-
-interface ScheduleRow {
-  platform: string;
-  channel_id: string;
-  server_id: string | null;
-  time: string;
-  time_zone: string;
-  topic: string | null;
-  difficulty: string | null;
-  seconds: number;
-  created_by: string;
-  created_at: number;
-  last_slot: number | null;
-}
-
-function toQuiz(row: QuizRow): QuizRecord {
-  return {
-    id: row.id,
-    platform: row.platform as Platform,
-    channelId: row.channel_id,
-    serverId: row.server_id ?? undefined,
-    createdBy: row.created_by ?? undefined,
-    question: JSON.parse(row.question_json) as QuestionSnapshot,
-    openedAt: row.opened_at,
-    closesAt: row.closes_at,
-    status: row.status,
-    closedAt: row.closed_at ?? undefined,
-    messageId: row.message_id ?? undefined,
-  };
-}
-
-function toScore(row: ScoreDbRow): ScoreRow {
-  return {
-    userId: row.user_id,
-    userName: row.user_name,
-    points: row.points,
-    answers: row.answers,
-    correct: row.correct,
-    streak: row.streak,
-    bestStreak: row.best_streak,
-    rank: row.rank,
-  };
-}
-
-function toSchedule(row: ScheduleRow): Schedule {
-  return {
-    platform: row.platform as Platform,
-    channelId: row.channel_id,
-    serverId: row.server_id ?? undefined,
-    time: row.time,
-    timeZone: row.time_zone,
-    topic: row.topic ?? undefined,
-    difficulty: (row.difficulty ?? undefined) as Schedule['difficulty'],
-    seconds: row.seconds,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    lastSlot: row.last_slot ?? undefined,
-  };
 }
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
