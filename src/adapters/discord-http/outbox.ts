@@ -1,10 +1,11 @@
 // Discord over REST only (HTTP interactions mode has no gateway client): channel posts for quiz
 // reveals and schedules with the bot token, and interaction webhooks (follow-ups, @original edits),
 // which Discord authenticates by the interaction token in the path, so they go without a token.
-import { REST, Routes, type RawFile } from 'discord.js';
+import { REST, Routes } from 'discord.js';
 import type { MessageRef, Outbox } from '../../core/command.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord, type DiscordMessage } from '../discord/render.ts';
+import { rawFiles } from '../discord/rest-message.ts';
 
 export interface ApiMessage {
   content?: string;
@@ -21,10 +22,6 @@ export function apiMessage(m: DiscordMessage, opts: { withFlags?: boolean } = {}
   if (opts.withFlags !== false && m.flags) body.flags = m.flags;
   if (m.files.length) body.attachments = m.files.map((f, i) => ({ id: String(i), filename: f.name, description: f.description }));
   return body;
-}
-
-export function rawFiles(m: DiscordMessage): RawFile[] {
-  return m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' }));
 }
 
 export function makeRest(token: string | undefined, api?: string): REST {

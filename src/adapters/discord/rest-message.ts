@@ -17,6 +17,11 @@ export function restMessage(m: DiscordMessage): RestMessage {
       allowed_mentions: { parse: [] },
       attachments: m.files.map((f, i) => ({ id: String(i), filename: f.name, description: f.description })),
     },
-    files: m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: /\.gif$/i.test(f.name) ? 'image/gif' : 'image/png' })),
+    files: rawFiles(m),
   };
+}
+
+/** The message's images as multipart files (GIFs from /translate animate:true keep their type). */
+export function rawFiles(m: DiscordMessage): RawFile[] {
+  return m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: /\.gif$/i.test(f.name) ? 'image/gif' : 'image/png' }));
 }
