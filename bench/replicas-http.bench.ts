@@ -21,9 +21,11 @@ const SENTENCES = ["let's go to the beach", 'i am tired', 'where is the library'
 const LOADS = [20, 50, 100];
 const QUICK = process.argv.includes('--quick');
 const LOAD_SECONDS = QUICK ? 2 : 4;
-/** Saturation is measured in WINDOWS back-to-back windows of WINDOW_SECONDS; the median is quoted. */
-const WINDOWS = 3;
+/** Saturation is measured in ROUNDS rounds of one WINDOW_SECONDS window per setup; the median is quoted. */
+const ROUNDS = 3;
 const WINDOW_SECONDS = QUICK ? 1 : 3;
+const RAMP_MS = 500;
+const QUIET_MS = 1000;
 // Kept in flight during saturation, over all replicas: below one replica's queue limit (20 waiting
 // + running), so the closed loop measures capacity, not refusals, and is the same for every setup.
 const IN_FLIGHT = { translate: 12, quiz: 16 } as const;
@@ -221,33 +223,40 @@ async function stopReplica(r: Replica): Promise<number | null> {
 }
 
 interface Saturation {
+  /** Served/s in each round. */
   rates: number[];
   refused: number;
   errors: number;
-  p50: number;
+  /** Latencies of the served requests inside the windows (ms). */
+  lat: number[];
 }
 
-/** Closed loop: `inFlight` requests kept going round-robin; served/s in each window. */
-async function saturation(client: Client, setup: Setup, kind: 'translate' | 'quiz', quizId: string): Promise<Saturation> {
+/**
+ * Closed loop: IN_FLIGHT requests kept going round-robin; served/s counted over one window after a
+ * short ramp (the first answers of a closed loop all come back together). One round of `into`.
+ */
+async function saturationRound(client: Client, setup: Setup, kind: 'translate' | 'quiz', quizId: string, into: Saturation): Promise<number> {
   const t0 = performance.now();
-  const end = t0 + WINDOWS * WINDOW_SECONDS * 1000;
-  const served: number[] = [];
-  const lat: number[] = [];
-  let refused = 0;
-  let errors = 0;
+  const from = t0 + RAMP_MS;
+  const end = from + WINDOW_SECONDS * 1000;
+  let served = 0;
   const lane = async () => {
     while (performance.now() < end) {
       const r = await client.send(client.pick(setup.replicas), kind, quizId);
+      const at = performance.now();
       if (r.outcome === 'served') {
-        served.push(performance.now() - t0);
-        lat.push(r.ms);
-      } else if (r.outcome === 'refused') refused += 1;
-      else errors += 1;
+        if (at >= from && at < end) {
+          served += 1;
+          into.lat.push(r.ms);
+        }
+      } else if (r.outcome === 'refused') into.refused += 1;
+      else into.errors += 1;
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT[kind] }, lane));
-  const rates = Array.from({ length: WINDOWS }, (_, w) => served.filter((t) => t >= w * WINDOW_SECONDS * 1000 && t < (w + 1) * WINDOW_SECONDS * 1000).length / WINDOW_SECONDS);
-  return { rates, refused, errors, p50: summarize(lat).p50 };
+  const rate = served / WINDOW_SECONDS;
+  into.rates.push(rate);
+  return rate;
 }
 
 interface Offered {
@@ -304,41 +313,48 @@ interface SetupResult {
   quiz: { sat: Saturation; loads: Offered[] };
 }
 
-async function measureSetup(client: Client, standIn: DiscordStandIn, setup: Setup): Promise<SetupResult> {
-  // A few untimed requests per replica: first-use costs (connections, statement caches) stay out.
-  await Promise.all(setup.replicas.flatMap((r) => [client.send(r, 'translate'), client.send(r, 'translate')]));
+/**
+ * Every phase visits the setups in turn, forwards then backwards, so that a change in what else
+ * runs on the machine during the run falls on all setups alike instead of on the last one.
+ */
+async function measure(client: Client, standIn: DiscordStandIn, setups: readonly Setup[]): Promise<SetupResult[]> {
+  const results = setups.map((setup) => ({ setup, translate: { sat: emptySat(), loads: [] as Offered[] }, quiz: { sat: emptySat(), loads: [] as Offered[] } }));
+  const order = (round: number) => (round % 2 ? [...results].reverse() : results);
   const quiet = async () => {
     standIn.calls.length = 0; // the stand-in keeps every call (with its PNGs): drop them between phases
-    await sleep(1500);
+    await sleep(QUIET_MS);
   };
+  // A few untimed requests per replica: first-use costs (connections, statement caches) stay out.
+  const replicas = [...new Set(setups.flatMap((s) => s.replicas))];
+  await Promise.all(replicas.flatMap((r) => [client.send(r, 'translate'), client.send(r, 'translate')]));
+  // One quiz for all setups (they share the database), open 300 s: longer than its phases.
   await quiet();
-  const tSat = await saturation(client, setup, 'translate', '');
-  console.log(`${setup.label}: /translate saturation ${tSat.rates.map((x) => x.toFixed(1)).join(', ')} served/s (refused ${tSat.refused}, errors ${tSat.errors}); load ${load()}`);
-  const tLoads: Offered[] = [];
-  for (const rps of LOADS) {
-    await quiet();
-    const o = await offered(client, setup, 'translate', '', rps);
-    tLoads.push(o);
-    console.log(`${setup.label}: /translate at ${rps}/s: served ${o.served}/${o.n} (${o.servedPerS.toFixed(1)}/s), refused ${o.refused}, errors ${o.errors}, p50/p95 ${ms(o.p50)}/${ms(o.p95)} ms`);
-  }
-  // A fresh quiz for this setup (300 s, so it stays open while its answers are measured).
-  await quiet();
-  const started = await client.send(setup.replicas[0], 'start');
+  const started = await client.send(replicas[0], 'start');
   const quizId = /quiz:a:([A-Za-z0-9_-]{8}):/.exec(JSON.stringify(started.body ?? {}))?.[1];
   if (!quizId) throw new Error(`/quiz start did not post a question: ${started.detail ?? JSON.stringify(started.body)}`);
-  await Promise.all(setup.replicas.map((r) => client.send(r, 'quiz', quizId)));
-  await quiet();
-  const qSat = await saturation(client, setup, 'quiz', quizId);
-  console.log(`${setup.label}: quiz answers saturation ${qSat.rates.map((x) => x.toFixed(1)).join(', ')} served/s (refused ${qSat.refused}, errors ${qSat.errors}); load ${load()}`);
-  const qLoads: Offered[] = [];
-  for (const rps of LOADS) {
-    await quiet();
-    const o = await offered(client, setup, 'quiz', quizId, rps);
-    qLoads.push(o);
-    console.log(`${setup.label}: quiz answers at ${rps}/s: served ${o.served}/${o.n} (${o.servedPerS.toFixed(1)}/s), refused ${o.refused}, errors ${o.errors}, p50/p95 ${ms(o.p50)}/${ms(o.p95)} ms, HTTP response p50 ${ms(o.ackP50)} ms`);
+  await Promise.all(replicas.map((r) => client.send(r, 'quiz', quizId)));
+  for (const kind of ['translate', 'quiz'] as const) {
+    const name = kind === 'translate' ? '/translate' : 'quiz answers';
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const r of order(round)) {
+        await quiet();
+        const rate = await saturationRound(client, r.setup, kind, quizId, r[kind].sat);
+        console.log(`${r.setup.label}: ${name} saturation round ${round + 1}: ${rate.toFixed(1)} served/s; load ${load()}`);
+      }
+    }
+    for (const [li, rps] of LOADS.entries()) {
+      for (const r of order(li)) {
+        await quiet();
+        const o = await offered(client, r.setup, kind, quizId, rps);
+        r[kind].loads.push(o);
+        console.log(`${r.setup.label}: ${name} at ${rps}/s: served ${o.served}/${o.n} (${o.servedPerS.toFixed(1)}/s), refused ${o.refused}, errors ${o.errors}, p50/p95 ${ms(o.p50)}/${ms(o.p95)} ms, HTTP response p50 ${ms(o.ackP50)} ms; load ${load()}`);
+      }
+    }
   }
-  return { setup, translate: { sat: tSat, loads: tLoads }, quiz: { sat: qSat, loads: qLoads } };
+  return results;
 }
+
+const emptySat = (): Saturation => ({ rates: [], refused: 0, errors: 0, lat: [] });
 
 function satCell(s: Saturation): string {
   const lo = Math.min(...s.rates);
@@ -375,8 +391,8 @@ export async function run(): Promise<void> {
   const server = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v.split(' ')[0];
   await admin.query(`CREATE DATABASE ${dbName}`);
   const loadBefore = load();
-  const busy = topProcesses();
-  console.log(`load before: ${loadBefore}; busiest other processes:\n${busy}`);
+  const busy = busyProcesses();
+  console.log(`load before: ${loadBefore}; other processes above 10% CPU: ${busy}`);
   const standIn = await DiscordStandIn.start();
   const client = new Client(standIn);
   const replicas: Replica[] = [];
@@ -399,13 +415,17 @@ export async function run(): Promise<void> {
       { label: '3 replicas, 1 worker each', replicas: [r1, r2, r3] },
       { label: '1 replica, 2 workers', replicas: [rw2] },
     ];
-    const results: SetupResult[] = [];
-    const loads: string[] = [];
-    for (const s of setups) {
-      results.push(await measureSetup(client, standIn, s));
-      loads.push(load());
+    // The 1-minute load average every 5 s: what else the 2 cores were doing, stated with the rows.
+    const loads1: number[] = [];
+    const sampler = setInterval(() => loads1.push(os.loadavg()[0]), 5000);
+    let results: SetupResult[];
+    try {
+      results = await measure(client, standIn, setups);
+    } finally {
+      clearInterval(sampler);
     }
     const loadAfter = load();
+    const ld = summarize(loads1);
     const codes = await Promise.all(replicas.map(stopReplica));
     if (client.errors.length) console.log(`errors (first ${client.errors.length}):\n  ${client.errors.join('\n  ')}`);
     writeSection(
@@ -417,30 +437,35 @@ Each replica is \`node bin/nn-tutor.mjs\` as a child process in Discord HTTP-int
 database created for the run (127.0.0.1, pg-boss included), \`NN_WARMUP=on\`, ready per \`/readyz\`
 (${startupS.toFixed(0)} s for the four starting together). A client in the bench process signs
 interactions with Ed25519 as Discord does and sends them round-robin to the replicas of a setup;
-every request is from a new member, so per-user cooldowns never refuse. Setups in one run, one after
-the other: 1, 2 and 3 replicas with \`WORKERS=1\` each, and 1 replica with \`WORKERS=2\` (the idle
-replicas stay up meanwhile).
+every request is from a new member, so per-user cooldowns never refuse. Four setups in one run:
+1, 2 and 3 replicas with \`WORKERS=1\` each, and 1 replica with \`WORKERS=2\` (idle replicas stay up);
+every phase visits the setups in turn, forwards then backwards, so background load falls on all alike.
 
 - **/translate** (transformer, beam 4, attention chart as PNG): deferred at once; latency is from
   signing the request until the edited answer with the PNG reaches the stand-in.
 - **Quiz answers** (a button click on a 300 s bank question, one per member): \`/quiz\` is a slow
   command, so its buttons are deferred too (type 6) and the private ✅/❌ goes out as a REST
   follow-up; latency is until that follow-up reaches the stand-in ("HTTP resp." is the deferral).
-- **Saturation**: a closed loop keeping ${IN_FLIGHT.translate} translations / ${IN_FLIGHT.quiz} answers in flight (over all replicas of the
-  setup, below one replica's queue limit); served/s in ${WINDOWS} windows of ${WINDOW_SECONDS} s, **median** (min–max).
-- **Offered loads**: requests started on a fixed schedule (open loop); "served/s" is answers delivered
-  over the time to deliver them; beyond capacity a replica's queue (20 waiting) answers "busy" at once
-  ("refused"). p50/p95 are of served requests, in ms.
+- **Saturation**: a closed loop keeping ${IN_FLIGHT.translate} translations / ${IN_FLIGHT.quiz} answers in flight over the setup's replicas (below
+  one replica's queue limit), served/s over ${WINDOW_SECONDS} s after a ${RAMP_MS} ms ramp; ${ROUNDS} rounds, **median** (min–max).
+- **Offered loads**: requests started on a fixed schedule for ${LOAD_SECONDS} s (open loop); "served/s" is answers
+  delivered over the time to deliver them; beyond capacity a replica's queue (20 waiting) answers
+  "busy" at once ("refused"). p50/p95 are of served requests, in ms.
 
-The machine has 2 cores, shared by the replicas, the PostgreSQL server, the bench process (client
-and stand-in) and other jobs running niced at the same time (a model training and data builds).
-Load average (1/5/15 min) before the run: ${loadBefore}; after each setup: ${loads.join('; ')}.
-So a second replica or worker can only add what a second, partly free core gives.
+Reading the rows: the 2 cores are shared by the replicas, PostgreSQL, the bench process (client and
+stand-in) and whatever else runs (at the start, ps %CPU above 10: ${busy || 'none'});
+1-minute load average during the run ${ld.min.toFixed(1)}–${ld.max.toFixed(1)} (median ${ld.p50.toFixed(1)}; 1/5/15 min before: ${loadBefore}, after: ${loadAfter}).
+So a second replica or worker adds only what the contended second core gives. Every deferred
+answer, and every "busy" refusal of a deferred command (two calls: delete "thinking…", then the
+private notice), goes out over REST, and discord.js's REST client sends at most 50 requests/s per
+process (\`globalRequestsPerSecond\`, Discord's global bot limit, which Discord's rate-limit page says
+interaction endpoints are not bound by): a replica delivers at most ~50 deferred answers/s
+whatever its workers, and under /translate overload the refusals queue in front of the answers.
 Replicas exited with ${codes.join(', ')} on SIGTERM. \`npm run bench -- replicas-http\`.
 
 | setup | /translate served/s at saturation | /translate p50 ms | quiz answers/s at saturation | quiz answer p50 ms |
 | --- | --- | --- | --- | --- |
-${results.map((r) => `| ${r.setup.label} | ${satCell(r.translate.sat)} | ${ms(r.translate.sat.p50)} | ${satCell(r.quiz.sat)} | ${ms(r.quiz.sat.p50)} |`).join('\n')}
+${results.map((r) => `| ${r.setup.label} | ${satCell(r.translate.sat)} | ${ms(median(r.translate.sat.lat))} | ${satCell(r.quiz.sat)} | ${ms(median(r.quiz.sat.lat))} |`).join('\n')}
 
 /translate at fixed offered loads:
 
@@ -458,11 +483,16 @@ ${table(['setup', 'offered', 'served/s', 'served / refused / errors', 'p50 ms', 
   }
 }
 
-/** The busiest processes besides this one, for the record of what shared the machine. */
-function topProcesses(): string {
+/** Other processes using more than 10% CPU now, with their nice value, for the record. */
+function busyProcesses(): string {
   try {
-    return execFileSync('ps', ['-eo', 'pid,ni,pcpu,comm', '--sort=-pcpu'], { encoding: 'utf8' }).split('\n').slice(0, 6).join('\n');
+    return execFileSync('ps', ['-eo', 'pid=,ni=,pcpu=,comm=', '--sort=-pcpu'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .filter(([pid, , cpu, comm]) => Number(cpu) > 10 && Number(pid) !== process.pid && comm !== 'ps')
+      .map(([, ni, cpu, comm]) => `${comm} (nice ${ni}) ${Math.round(Number(cpu))}%`)
+      .join(', ');
   } catch {
-    return '(ps not available)';
+    return 'unknown (no ps)';
   }
 }

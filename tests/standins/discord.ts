@@ -51,15 +51,11 @@ export interface SentInteraction {
 /** Discord's window to answer an interaction, and how long its token then works for edits and follow-ups. */
 export const CALLBACK_WINDOW_MS = 3000;
 export const TOKEN_LIFETIME_MS = 15 * 60_000;
-/** How long a webhook call may wait for the HTTP callback it follows to be read (see handleHttp). */
-const CALLBACK_ORDER_GRACE_MS = 1000;
 
 interface InteractionState {
   id: string;
   createdAt: number;
   acknowledged: boolean;
-  /** Set while an HTTP-posted interaction's response (the callback) has not been read yet. */
-  responded?: Promise<void>;
 }
 
 export interface RateLimitOrder {
@@ -267,24 +263,18 @@ export class DiscordStandIn {
     const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const signature = sign(null, Buffer.from(timestamp + body), opts.key ?? this.signingKeys.privateKey).toString('hex');
     const sentAt = performance.now();
-    let responded!: () => void;
-    const state: InteractionState = { id: payload.id, createdAt: this.clock(), acknowledged: false, responded: new Promise<void>((r) => (responded = r)) };
-    this.interactions.set(payload.token, state);
-    try {
-      const res = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-        body: opts.tamper ? opts.tamper(body) : body,
-      });
-      // Over HTTP the response is the callback: the webhook (edits, follow-ups) exists once it was a valid one.
-      const text = await res.text();
-      const json = text ? JSON.parse(text) : undefined;
-      if (res.status === 200 && json?.type >= 4 && json?.type <= 9) state.acknowledged = true;
-      return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json };
-    } finally {
-      state.responded = undefined;
-      responded();
-    }
+    this.interactions.set(payload.token, { id: payload.id, createdAt: this.clock(), acknowledged: false });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body: opts.tamper ? opts.tamper(body) : body,
+    });
+    // Over HTTP the response is the callback: the webhook (edits, follow-ups) exists once it was a valid one.
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : undefined;
+    const state = this.interactions.get(payload.token);
+    if (state && res.status === 200 && json?.type >= 4 && json?.type <= 9) state.acknowledged = true;
+    return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json };
   }
 
   // ---- REST ----
@@ -325,16 +315,6 @@ export class DiscordStandIn {
     const call: DiscordCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: json, files, headers: req.headers, at: performance.now() };
     this.calls.push(call);
     if (this.onCall) res.once('finish', () => this.onCall?.(call));
-    // Discord has the HTTP response (the callback) before any webhook call the bot sends after it;
-    // here both travel through this process, so a webhook call may be read first: let it wait for
-    // the response, but not long, so a bot that calls the webhook before answering still gets 404.
-    const webhook = /^\/webhooks\/\d+\/([^/]+)(\/|$)/.exec(path);
-    const callback = webhook ? this.interactions.get(webhook[1])?.responded : undefined;
-    if (callback) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([callback, new Promise((r) => (timer = setTimeout(r, CALLBACK_ORDER_GRACE_MS)))]);
-      clearTimeout(timer);
-    }
     const m = call.method;
     let match: RegExpMatchArray | null;
     const refuse = (status: number, body: any) => {
