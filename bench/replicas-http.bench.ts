@@ -200,7 +200,7 @@ async function startReplica(name: string, workers: number, standIn: DiscordStand
 async function waitReady(r: Replica, timeoutMs = 300_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (r.child.exitCode !== null) throw new Error(`${r.name} exited with ${r.child.exitCode}: ${r.stderr}`);
+    if (exited(r)) throw new Error(`${r.name} exited with ${r.child.exitCode ?? r.child.signalCode}: ${r.stderr}`);
     try {
       const res = await fetch(`${r.base}/readyz`);
       if (res.status === 200) return;
@@ -212,12 +212,16 @@ async function waitReady(r: Replica, timeoutMs = 300_000): Promise<void> {
   throw new Error(`${r.name} not ready after ${timeoutMs / 1000} s: ${r.stderr}`);
 }
 
-async function stopReplica(r: Replica): Promise<number | null> {
-  if (r.child.exitCode !== null) return r.child.exitCode;
-  const exited = new Promise<number | null>((res) => r.child.once('exit', (code) => res(code)));
+/** Exited by itself or by a signal (then exitCode stays null). */
+const exited = (r: Replica) => r.child.exitCode !== null || r.child.signalCode !== null;
+
+/** SIGTERM, as an orchestrator stops a replica; its exit code (or the signal that ended it). */
+async function stopReplica(r: Replica): Promise<number | string | null> {
+  if (exited(r)) return r.child.exitCode ?? r.child.signalCode;
+  const done = new Promise<number | string | null>((res) => r.child.once('exit', (code, signal) => res(code ?? signal)));
   r.child.kill('SIGTERM');
   const timer = setTimeout(() => r.child.kill('SIGKILL'), 30_000);
-  const code = await exited;
+  const code = await done;
   clearTimeout(timer);
   return code;
 }
