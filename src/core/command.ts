@@ -109,6 +109,12 @@ export interface CommandDef {
   onButton?: ButtonHandler;
   /** Takes long enough (model inference) that platforms should defer at once. */
   slow?: boolean;
+  /**
+   * Its buttons are quick (a database write, like a quiz answer) even though the command is slow:
+   * clicks are answered inline, so a member's confirmation is sent only after the work is done,
+   * and are not model jobs (no per-user cooldown between answering two quizzes).
+   */
+  quickButtons?: boolean;
   /** Runs models: sent to the inference worker pool when there is one (handlers then get no Outbox). */
   worker?: boolean;
 }

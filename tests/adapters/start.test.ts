@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleChatAdapter } from '../../src/adapters/console/chat.ts';
 import { loadConfig } from '../../src/config.ts';
+import { defineCommand } from '../../src/core/command.ts';
 import { Registry } from '../../src/core/registry.ts';
 import { buildAdapters, chooseAdapters, makeRunner, platformsFromConfig, queueOptionsFor, slackMode, startAdapters, type SharedStore } from '../../src/adapters/start.ts';
 import { DiscordStandIn, STANDIN_TOKEN } from '../standins/discord.ts';
@@ -91,6 +92,28 @@ describe('per-user limits when replicas share the store', () => {
     const console_ = makeRunner(registry, [{ audience: 'one' }], undefined, shared);
     expect((await console_.command({ command: 'slowchart', options: {} }, ctx('ann'))).status).toBe('ok');
     expect(asked).toEqual([]);
+  });
+
+  it('treats quick buttons of a slow command (quiz answers) as light: inline, no cooldown, no store round trip', async () => {
+    const { shared, asked } = sharedStore();
+    const quizLike = defineCommand({
+      name: 'quizlike',
+      description: 'slow to start, quick to answer',
+      examples: ['/quizlike'],
+      slow: true,
+      quickButtons: true,
+      options: [],
+      handler: () => ({ text: 'question', buttons: [{ id: 'quizlike:a', label: 'A' }] }),
+      onButton: () => ({ text: 'recorded', ephemeral: true, mode: 'new' }),
+    });
+    const runner = makeRunner(new Registry([quizLike]), [{ audience: 'many' }], undefined, shared);
+    expect(runner.shouldDeferAtOnce('quizlike')).toBe(true);
+    expect(runner.shouldDeferAtOnce('quizlike', true)).toBe(false);
+    for (let i = 0; i < 3; i++) expect((await runner.button('quizlike:a', ctx('ann'))).reply.text).toBe('recorded');
+    expect(asked).toEqual([]);
+    // The command itself is still a model job, limited through the store.
+    expect((await runner.command({ command: 'quizlike', options: {} }, ctx('ann'))).reply.text).toMatch(/still running/);
+    expect(asked).toEqual(['ann']);
   });
 
   it('hands the shared store to the adapters (Slack claims trigger ids through it)', async () => {

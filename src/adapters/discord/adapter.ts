@@ -138,7 +138,7 @@ export class DiscordInteractions {
   private async button(i: ButtonInteraction): Promise<void> {
     const ctx = contextOf(i, this.outbox);
     const { value: outcome, deferred } = await withDefer(
-      this.runner.shouldDeferAtOnce(buttonCommand(i.customId)),
+      this.runner.shouldDeferAtOnce(buttonCommand(i.customId), true),
       this.deferAfterMs,
       () => i.deferUpdate(),
       () => this.runner.button(i.customId, ctx),
