@@ -391,7 +391,7 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     // Every quiz (and the scheduled one) revealed exactly once.
     const scheduled = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body?.channel === SCHEDULE_CHANNEL && isQuestion(c.body));
     const reveals = () => ({
-      discord: DISCORD_CHANNELS.map((ch) => discord.calls.filter((c) => !c.status && (c.path === `/channels/${ch}/messages` || c.path.startsWith(`/channels/${ch}/messages/`)) && isReveal(c.body))),
+      discord: DISCORD_CHANNELS.map((ch) => discord.calls.filter((c) => !c.status && !c.deduplicated && (c.path === `/channels/${ch}/messages` || c.path.startsWith(`/channels/${ch}/messages/`)) && isReveal(c.body))),
       slack: [...SLACK_CHANNELS, SCHEDULE_CHANNEL].map((ch) => slack.calls.filter((c) => !c.error && ['chat.postMessage', 'chat.update'].includes(c.method) && c.body?.channel === ch && isReveal(c.body))),
     });
     const all = () => [...reveals().discord, ...reveals().slack];

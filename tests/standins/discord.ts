@@ -34,6 +34,8 @@ export interface DiscordCall {
   at: number;
   /** Set when the stand-in refused the request (400, 404, 429). */
   status?: number;
+  /** A channel message POST with enforce_nonce whose nonce was used before: no new message was created. */
+  deduplicated?: boolean;
 }
 
 export interface InteractionUser {
@@ -100,6 +102,8 @@ export class DiscordStandIn {
   private sessionId = '';
   private port = 0;
   private messages = new Map<string, any>();
+  /** Channel messages created with enforce_nonce, by "channel:nonce" (Discord keeps them a few minutes; here, for the run). */
+  private nonces = new Map<string, any>();
 
   static async start(): Promise<DiscordStandIn> {
     const s = new DiscordStandIn();
@@ -412,7 +416,16 @@ export class DiscordStandIn {
       return sendJson(res, 200, this.messageObject(nextId(), STANDIN_CHANNEL_ID, json, files));
     }
     if ((match = path.match(/^\/channels\/(\d+)\/messages$/)) && m === 'POST') {
-      return sendJson(res, 200, this.messageObject(nextId(), match[1], json, files));
+      // enforce_nonce: the same author and nonce within a few minutes get the first message back.
+      const key = json?.enforce_nonce === true && json.nonce !== undefined ? `${match[1]}:${json.nonce}` : undefined;
+      const earlier = key ? this.nonces.get(key) : undefined;
+      if (earlier) {
+        call.deduplicated = true;
+        return sendJson(res, 200, earlier);
+      }
+      const msg = this.messageObject(nextId(), match[1], json, files);
+      if (key) this.nonces.set(key, msg);
+      return sendJson(res, 200, msg);
     }
     if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && m === 'PATCH') {
       return sendJson(res, 200, this.messageObject(match[2], match[1], json, files));
