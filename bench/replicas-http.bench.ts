@@ -39,6 +39,8 @@ interface Result {
   ms: number;
   /** From signing the request to the HTTP response (the interaction callback). */
   ackMs: number;
+  /** The answer was the HTTP response itself (type 4 or 7), not a deferral and a REST call after it. */
+  inline?: boolean;
   detail?: string;
   body?: any;
 }
@@ -140,7 +142,8 @@ class Client {
       ackMs = performance.now() - sent.sent.sentAt;
       if (sent.status !== 200) return { outcome: 'error', ms: ackMs, ackMs, detail: `HTTP ${sent.status} from ${replica.name}` };
       const t = sent.json?.type;
-      if (t === 4 || t === 7) {
+      const inline = t === 4 || t === 7;
+      if (inline) {
         // Answered inline: the HTTP response is what the member sees.
         const p: Pending = { kind, sentAt: sent.sent.sentAt, done: settle };
         this.classify(p, JSON.stringify(sent.json.data ?? {}), ackMs, false, sent.json.data);
@@ -155,7 +158,7 @@ class Client {
       }
       const r = await Promise.race([answered, timeout]);
       if (r.outcome === 'error' && this.errors.length < 20) this.errors.push(`${kind} on ${replica.name}: ${r.detail}`);
-      return { ...r, ackMs };
+      return { ...r, ackMs, inline };
     } catch (err) {
       const detail = `request to ${replica.name} failed: ${(err as Error).message}`;
       if (this.errors.length < 20) this.errors.push(detail);
@@ -233,6 +236,8 @@ interface Saturation {
   errors: number;
   /** Latencies of the served requests inside the windows (ms). */
   lat: number[];
+  served: number;
+  inline: number;
 }
 
 /**
@@ -253,6 +258,8 @@ async function saturationRound(client: Client, setup: Setup, kind: 'translate' |
           served += 1;
           into.lat.push(r.ms);
         }
+        into.served += 1;
+        if (r.inline) into.inline += 1;
       } else if (r.outcome === 'refused') into.refused += 1;
       else into.errors += 1;
     }
@@ -273,6 +280,8 @@ interface Offered {
   p50: number;
   p95: number;
   ackP50: number;
+  /** Share of the served answers that came inline in the HTTP response. */
+  inlineShare: number;
 }
 
 /** Open loop: `rps` requests a second on a fixed schedule for LOAD_SECONDS, round-robin. */
@@ -305,6 +314,7 @@ async function offered(client: Client, setup: Setup, kind: 'translate' | 'quiz',
     p50: s.p50,
     p95: s.p95,
     ackP50: summarize(results.map((r) => r.ackMs).filter((x) => Number.isFinite(x))).p50,
+    inlineShare: served.length ? served.filter((r) => r.inline).length / served.length : 0,
   };
 }
 
@@ -358,7 +368,10 @@ async function measure(client: Client, standIn: DiscordStandIn, setups: readonly
   return results;
 }
 
-const emptySat = (): Saturation => ({ rates: [], refused: 0, errors: 0, lat: [] });
+/** Share of served answers that came inline, per setup. */
+const pct = (sats: readonly Saturation[]) => sats.map((x) => `${Math.round((100 * x.inline) / Math.max(1, x.served))}%`).join(' / ');
+
+const emptySat = (): Saturation => ({ rates: [], refused: 0, errors: 0, lat: [], served: 0, inline: 0 });
 
 function satCell(s: Saturation): string {
   const lo = Math.min(...s.rates);
@@ -379,6 +392,7 @@ function loadRows(results: readonly SetupResult[], kind: 'translate' | 'quiz'): 
         o.served ? ms(o.p50) : '–',
         o.served ? ms(o.p95) : '–',
         ms(o.ackP50),
+        ...(kind === 'quiz' ? [`${Math.round(o.inlineShare * 100)}%`] : []),
       ]);
     }
   }
@@ -447,9 +461,10 @@ every phase visits the setups in turn, forwards then backwards, so background lo
 
 - **/translate** (transformer, beam 4, attention chart as PNG): deferred at once; latency is from
   signing the request until the edited answer with the PNG reaches the stand-in.
-- **Quiz answers** (a button click on a 300 s bank question, one per member): \`/quiz\` is a slow
-  command, so its buttons are deferred too (type 6) and the private ✅/❌ goes out as a REST
-  follow-up; latency is until that follow-up reaches the stand-in ("HTTP resp." is the deferral).
+- **Quiz answers** (a button click on a 300 s bank question, one per member): the private ✅/❌
+  comes inline in the HTTP response when the replica's queue is idle, else the click is deferred
+  (type 6) and the answer follows over REST ("inline": the share answered in the response; at
+  saturation, setup by setup: ${pct(results.map((r) => r.quiz.sat))}). Latency is until the member sees the answer.
 - **Saturation**: a closed loop keeping ${IN_FLIGHT.translate} translations / ${IN_FLIGHT.quiz} answers in flight over the setup's replicas (below
   one replica's queue limit), served/s over ${WINDOW_SECONDS} s after a ${RAMP_MS} ms ramp; ${ROUNDS} rounds, **median** (min–max).
 - **Offered loads**: requests started on a fixed schedule for ${LOAD_SECONDS} s (open loop); "served/s" is answers
@@ -477,7 +492,7 @@ ${table(['setup', 'offered', 'served/s', 'served / refused / errors', 'p50 ms', 
 
 Quiz answers at fixed offered loads:
 
-${table(['setup', 'offered', 'served/s', 'served / refused / errors', 'p50 ms', 'p95 ms', 'HTTP resp. p50 ms'], loadRows(results, 'quiz'))}`,
+${table(['setup', 'offered', 'served/s', 'served / refused / errors', 'p50 ms', 'p95 ms', 'HTTP resp. p50 ms', 'inline'], loadRows(results, 'quiz'))}`,
     );
   } finally {
     await Promise.all(replicas.map((r) => stopReplica(r).catch(() => undefined)));
