@@ -5,7 +5,7 @@
 // side by side in one run: /translate and quiz answers per second (closed loop), then p50/p95
 // latency at fixed offered loads (open loop). Every request comes from a new member, so per-user
 // cooldowns never refuse; what is refused is the replica's own queue saying "busy".
-// `npm run bench -- replicas-http` (about 5 minutes; `--quick` for a smoke run).
+// `npm run bench -- replicas-http` (about 6 minutes; `--quick` for a smoke run).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
