@@ -5,6 +5,7 @@
 // without files goes inline (type 4, or 7 for a button that updates its message); otherwise the
 // request is deferred (5 / 6) and the answer is sent over REST to the interaction webhook
 // (PATCH @original, with the PNGs as multipart files). Nothing here calls Discord at start-up.
+import { REFUSAL_GRACE_MS } from '../adapter.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { REST } from 'discord.js';
@@ -175,7 +176,8 @@ export class DiscordHttpInteractions {
 
   /**
    * Runs `work`, answering inline when it finishes in time and `inline` gives a body; otherwise
-   * sends the deferral (at once when `deferNow`) and reports that the answer must go over REST.
+   * sends the deferral (after the refusal grace when `deferNow`) and reports that the answer must
+   * go over REST.
    */
   private async respond<R extends Reply>(res: ServerResponse, deferNow: boolean, deferType: number, work: () => Promise<Outcome<R>>, inline: (r: R) => object | undefined): Promise<{ outcome: Outcome<R>; deferred: boolean }> {
     let deferred = false;
@@ -184,8 +186,7 @@ export class DiscordHttpInteractions {
       deferred = true;
       sendJson(res, 200, { type: deferType });
     };
-    if (deferNow) defer();
-    const timer = deferNow ? undefined : setTimeout(defer, this.deferAfterMs);
+    const timer = setTimeout(defer, deferNow ? Math.min(REFUSAL_GRACE_MS, this.deferAfterMs) : this.deferAfterMs);
     let outcome: Outcome<R>;
     try {
       outcome = await work();
