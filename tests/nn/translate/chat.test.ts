@@ -58,3 +58,10 @@ describe('chat noises and shorthand', () => {
     expect(normalizeChat('the lollipop was hard').slots).toEqual([]);
   });
 });
+
+describe('runs of marks', () => {
+  it('reads "!!!" and "?!?" as one mark', () => {
+    expect(normalizeChat('happy bday anna!!! 🎉').text).toBe('happy birthday anna! zzslotazz');
+    expect(normalizeChat('is it due today?!?').text).toBe('is it due today?');
+  });
+});

@@ -69,6 +69,14 @@ describe('subword tokenizer', () => {
   });
 
   const shipped = path.resolve('models/translate/transformer/subword.json');
+  it.runIf(fs.existsSync(shipped))('copies a capitalised name it cannot spell as one piece (Martina, Kowalski), not one it knows (Ana)', () => {
+    const files = JSON.parse(fs.readFileSync(shipped, 'utf8')) as { src: SubwordFile };
+    const src = new SubwordTokenizer(files.src);
+    const e = src.encode('I went to the park with Ana, Kowalski and Martina', new Map(), { nameSlots: true });
+    expect([...e.slots.values()]).toEqual(['kowalski', 'martina']);
+    expect(e.pieces).toContain('▁ana');
+  });
+
   it.runIf(fs.existsSync(shipped))('round-trips the wild dev set through the shipped vocabularies', async () => {
     const { loadWild } = await import('../../../scripts/translate/devset/wild.ts');
     const files = JSON.parse(fs.readFileSync(shipped, 'utf8')) as { src: SubwordFile; tgt: SubwordFile };

@@ -69,6 +69,8 @@ export function normalizeChat(text: string, correct?: (word: string) => string |
     slots.push(m);
     return ` ${slotWord(slots.length - 1)} `;
   });
+  // "!!!", "?!?": one mark; the models never saw a run of them
+  s = s.replace(/([!?])[!?]+/g, '$1');
   const changes: ChatChange[] = [];
   const words = s.trim().split(/\s+/).filter(Boolean);
   const out: string[] = [];

@@ -85,7 +85,7 @@ export function openingMarks(words: readonly string[]): string[] {
 
 /**
  * Words written with a capital inside a sentence ("my friend Kowalski"), lower-cased: with
- * `nameSlots`, those the vocabulary can only spell in 3+ pieces are copied through as slots
+ * `nameSlots`, those the vocabulary cannot spell as one piece are copied through as slots
  * instead of being translated piece by piece into something invented.
  */
 export function likelyNames(text: string): Set<string> {
@@ -198,7 +198,7 @@ export class SubwordTokenizer {
     words.forEach((w, wi) => {
       let ps: string[];
       if (SLOT_RE.test(w)) ps = [w];
-      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 3))) {
+      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 2))) {
         const key = slotToken(slots.size);
         slots.set(key, w);
         words[wi] = key;
