@@ -316,7 +316,10 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     const hhmm = new Date(slot).toISOString().slice(11, 16);
     const { payload: schedForm, sent: schedSent } = slack.commandPayload('/quiz', `schedule action:daily time:${hhmm} timezone:UTC topic:rnn seconds:10`, 'U0SCHEDULER', SCHEDULE_CHANNEL);
     await slackPost(schedForm, schedSent);
-    expect(JSON.stringify((await slackAnswer(schedSent, 20_000))?.body)).toMatch(new RegExp(`Scheduled\\. Every day at \\*+${hhmm}`));
+    const scheduledReply = JSON.stringify((await slackAnswer(schedSent, 20_000))?.body);
+    expect(scheduledReply).toMatch(new RegExp(`Scheduled\\. Every day at \\*+${hhmm}`));
+    // The slot has not passed while the command was answered (else the first quiz would be tomorrow's).
+    expect(scheduledReply).toContain(`Next one: ${new Date(slot).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 
     const firstOpened = Date.now();
     const quizzes: Quiz[] = [];
