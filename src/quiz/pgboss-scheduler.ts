@@ -30,6 +30,27 @@ export interface PgBossOptions {
   expireInSeconds?: number;
 }
 
+/** PostgreSQL's "deadlock detected": it rolled this transaction back so the other could go on. */
+const DEADLOCK = '40P01';
+
+/**
+ * pg-boss's createQueue, safe when replicas start together on a fresh database: its create_queue
+ * inserts the queue row and then adds a foreign key to the queue table in one transaction, so two
+ * processes creating queues at once deadlock and PostgreSQL rolls one back. Creating a queue that
+ * exists is a no-op, so the one rolled back simply tries again after a short random pause.
+ */
+export async function createQueueOnce(boss: Pick<PgBoss, 'createQueue'>, name: string, options: PgBoss.Queue, attempts = 8): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name, options);
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw err;
+      log.debug({ queue: name, attempt }, 'quiz: job queue creation deadlocked with another replica; trying again');
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 100 * attempt));
+    }
+  }
+}
+
 interface RevealJob {
   quizId: string;
 }
@@ -61,7 +82,7 @@ export class PgBossScheduler implements Scheduler {
       boss.on('error', (err) => log.error({ err }, 'quiz: job queue error'));
       await boss.start();
       const queue = { retryLimit: 20, retryDelay: 5, expireInSeconds: this.opts.expireInSeconds ?? 60 };
-      for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...queue });
+      for (const name of Object.values(QUEUES)) await createQueueOnce(boss, name, { name, ...queue });
       await boss.schedule(QUEUES.sweep, this.opts.sweepCron ?? '* * * * *', {}, { tz: 'UTC' });
       const polling = { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1, batchSize: 1 };
       await boss.work<RevealJob>(QUEUES.reveal, polling, async ([job]) => this.handlers.reveal(job.data.quizId));
