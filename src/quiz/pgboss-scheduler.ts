@@ -1,7 +1,7 @@
 // Reminders that survive replicas: pg-boss (a job queue in PostgreSQL, SKIP LOCKED) holds them, so
 // whichever replica is alive at closesAt or at a daily slot does the work, and a job whose replica
 // died mid-way expires and is retried elsewhere. The job queue gives "at least once"; the store's
-// claims (closeQuiz + the reveal claim, claimScheduleSlot) make it "exactly once".
+// claims (closeQuiz + the reveal claim, the slot's lease and claimScheduleSlot) make it "exactly once".
 //   nn-quiz-reveal  delayed job per quiz, startAfter = closesAt
 //   nn-quiz-daily   delayed job per schedule, startAfter = its next slot (slots come from
 //                   zonedTime: local time in the schedule's IANA zone, DST included); each run
@@ -151,7 +151,7 @@ export class PgBossScheduler implements Scheduler {
     await this.handlers.recover(platform);
     for (const s of await this.store.listSchedules(platform)) {
       const due = dueSlot(s, this.clock.now());
-      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due);
+      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due, this.clock.now());
       await this.queueSlot(s, nextSlot(s.time, s.timeZone, this.clock.now()));
     }
   }
@@ -172,7 +172,7 @@ export class PgBossScheduler implements Scheduler {
     const s = await this.store.getSchedule(job.platform, job.channelId);
     // Switched off, or moved to another time since this job was queued: a newer job covers it.
     if (!s || nextSlot(s.time, s.timeZone, job.slot - 1) !== job.slot) return;
-    await fireSlot(this.store, this.handlers.post, s, job.slot);
+    await fireSlot(this.store, this.handlers.post, s, job.slot, this.clock.now());
     await this.queueSlot(s, nextSlot(s.time, s.timeZone, Math.max(job.slot, this.clock.now())));
   }
 }
