@@ -459,11 +459,12 @@ every request is from a new member, so per-user cooldowns never refuse. Four set
 1, 2 and 3 replicas with \`WORKERS=1\` each, and 1 replica with \`WORKERS=2\` (idle replicas stay up);
 every phase visits the setups in turn, forwards then backwards, so background load falls on all alike.
 
-- **/translate** (transformer, beam 4, attention chart as PNG): deferred at once; latency is from
+- **/translate** (transformer, beam 4, attention chart as PNG): deferred after a 50 ms grace (in
+  which a refusal is answered in the response itself, privately); latency is from
   signing the request until the edited answer with the PNG reaches the stand-in.
 - **Quiz answers** (a button click on a 300 s bank question, one per member): the private ✅/❌
-  comes inline in the HTTP response when the replica's queue is idle, else the click is deferred
-  (type 6) and the answer follows over REST ("inline": the share answered in the response; at
+  comes inline in the HTTP response once saved; only a click that waits past the 1.5 s timer is
+  deferred (type 6) and answered over REST ("inline": the share answered in the response; at
   saturation, setup by setup: ${pct(results.map((r) => r.quiz.sat))}). Latency is until the member sees the answer.
 - **Saturation**: a closed loop keeping ${IN_FLIGHT.translate} translations / ${IN_FLIGHT.quiz} answers in flight over the setup's replicas (below
   one replica's queue limit), served/s over ${WINDOW_SECONDS} s after a ${RAMP_MS} ms ramp; ${ROUNDS} rounds, **median** (min–max).
@@ -474,12 +475,11 @@ every phase visits the setups in turn, forwards then backwards, so background lo
 Reading the rows: the 2 cores are shared by the replicas, PostgreSQL, the bench process (client and
 stand-in) and whatever else runs (at the start, ps %CPU above 10: ${busy || 'none'});
 1-minute load average during the run ${ld.min.toFixed(1)}–${ld.max.toFixed(1)} (median ${ld.p50.toFixed(1)}; 1/5/15 min before: ${loadBefore}, after: ${loadAfter}).
-So a second replica or worker adds only what the contended second core gives. Every deferred
-answer, and every "busy" refusal of a deferred command (two calls: delete "thinking…", then the
-private notice), goes out over REST, and discord.js's REST client sends at most 50 requests/s per
-process (\`globalRequestsPerSecond\`, Discord's global bot limit, which Discord's rate-limit page says
-interaction endpoints are not bound by): a replica delivers at most ~50 deferred answers/s
-whatever its workers, and under /translate overload the refusals queue in front of the answers.
+So a second replica or worker adds only what the contended second core gives. Answers that go
+out over REST (deferred ones, and follow-ups) are limited to 50 requests/s per process by
+discord.js's REST client (\`globalRequestsPerSecond\`, Discord's global bot limit, which Discord's
+rate-limit page says interaction endpoints are not bound by); quiz answers and refusals come in
+the HTTP response itself, so they are not.
 Replicas exited with ${codes.join(', ')} on SIGTERM. \`npm run bench -- replicas-http\`.
 
 | setup | /translate served/s at saturation | /translate p50 ms | quiz answers/s at saturation | quiz answer p50 ms |
