@@ -8,7 +8,7 @@
 import { REFUSAL_GRACE_MS } from '../adapter.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { REST } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, InteractionType, type REST } from 'discord.js';
 import type { ButtonReply, Outbox, RequestContext } from '../../core/command.ts';
 import { autocomplete, internalErrorReply, type Invocation, type Outcome } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
@@ -23,18 +23,17 @@ import { apiMessage, InteractionWebhook } from './outbox.ts';
 import { checkSignature, importDiscordPublicKey } from './verify.ts';
 
 /** Interaction types (request) and callback types (response), from Discord's API reference. */
-const PING = 1;
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-const PONG = 1;
-const CHANNEL_MESSAGE = 4;
-const DEFERRED_CHANNEL_MESSAGE = 5;
-const DEFERRED_UPDATE_MESSAGE = 6;
-const UPDATE_MESSAGE = 7;
-const AUTOCOMPLETE_RESULT = 8;
-const SUBCOMMAND = 1;
-const BUTTON = 2;
+const { Ping: PING, ApplicationCommand: APPLICATION_COMMAND, MessageComponent: MESSAGE_COMPONENT, ApplicationCommandAutocomplete: AUTOCOMPLETE } = InteractionType;
+const {
+  Pong: PONG,
+  ChannelMessageWithSource: CHANNEL_MESSAGE,
+  DeferredChannelMessageWithSource: DEFERRED_CHANNEL_MESSAGE,
+  DeferredMessageUpdate: DEFERRED_UPDATE_MESSAGE,
+  UpdateMessage: UPDATE_MESSAGE,
+  ApplicationCommandAutocompleteResult: AUTOCOMPLETE_RESULT,
+} = InteractionResponseType;
+const SUBCOMMAND = ApplicationCommandOptionType.Subcommand;
+const BUTTON = ComponentType.Button;
 
 /** Leaves room inside Discord's 3-second window for the response to travel. */
 export const HTTP_DEFER_AFTER_MS = 1500;
