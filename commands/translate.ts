@@ -26,7 +26,26 @@ export function unknownLine(unknown: readonly UnknownWord[]): string {
 /** "Read as:" with what was rewritten: chat words and corrected typos. */
 export function readAsLine(t: TextTranslation): string {
   const changes = t.corrections.length ? ` (${t.corrections.map((c) => `${inlineCode(c.from)} → ${inlineCode(c.to)}`).join(', ')})` : '';
-  return `Read as: ${inlineCode(t.source.join(' '))}${changes}`;
+  return `Read as: ${inlineCode(t.pieces ? joinPieces(t.source) : t.source.join(' '))}${changes}`;
+}
+
+/** Piece labels → words with their pieces marked: ["back", "-prop", "␣", "-ble", "-u"] → "back·prop ble·u". */
+export function joinPieces(labels: readonly string[]): string {
+  const words: string[] = [];
+  let open = false; // the last word is a bare word start ("␣") waiting for its first piece
+  for (const l of labels) {
+    if (l === '␣') {
+      words.push('');
+      open = true;
+    } else if (l.length > 1 && l.startsWith('-') && words.length) {
+      words[words.length - 1] += (open ? '' : '·') + l.slice(1);
+      open = false;
+    } else {
+      words.push(l);
+      open = false;
+    }
+  }
+  return words.filter(Boolean).join(' ');
 }
 
 /** The words the model did not translate itself, and the low-confidence warning. */

@@ -1,7 +1,7 @@
 // /translate and /attention against the shipped models in models/translate.
 import { describe, expect, it } from 'vitest';
 import { attention } from '../../commands/attention.ts';
-import { translate } from '../../commands/translate.ts';
+import { joinPieces, translate } from '../../commands/translate.ts';
 import type { RequestContext } from '../../src/core/command.ts';
 import { dispatchButton, dispatchLine } from '../../src/core/dispatch.ts';
 import { Registry } from '../../src/core/registry.ts';
@@ -12,6 +12,10 @@ const run = (line: string) => dispatchLine(registry, line, ctx);
 const field = (r: Awaited<ReturnType<typeof run>>, name: string) => r.reply.fields?.find((f) => f.name === name)?.value;
 
 describe('/translate', () => {
+  it('"Read as" shows subword pieces inside their words', () => {
+    expect(joinPieces(['what', "-'", '-s', 'the', 'back', '-prop', '␣', '-ble', '-u', '?'])).toBe("what·'·s the back·prop ble·u ?");
+  });
+
   it("translates let's go as vamos, with a Translation field and one attention PNG", async () => {
     const r = await run("/translate text:let's go");
     expect(r.status).toBe('ok');

@@ -65,3 +65,10 @@ describe('runs of marks', () => {
     expect(normalizeChat('is it due today?!?').text).toBe('is it due today?');
   });
 });
+
+describe('an added question mark', () => {
+  it('goes before trailing emoji and laughter', () => {
+    expect(normalizeChat('is the lstm slow lol 😅').text).toBe('is the lstm slow ? zzslotazz zzslotbzz');
+    expect(normalizeChat('where is the room').text).toBe('where is the room ?');
+  });
+});

@@ -66,6 +66,7 @@ describe('subword tokenizer', () => {
     expect([...slots.values()]).toEqual(['word2vec', 'gpt2']);
     expect(detokenize(['mira', '.', '⟪0⟫'], new Map([['⟪0⟫', 'https://example.com/Notes']]))).toBe('Mira. https://example.com/Notes');
     expect(detokenize(['⟪0⟫', 'feliz', 'día', '!'], new Map([['⟪0⟫', '¡']]))).toBe('¡Feliz día!');
+    expect(detokenize(['¿', 'qué', 'es', 'el', 'marcador', ',', '?'])).toBe('¿Qué es el marcador?');
   });
 
   const shipped = path.resolve('models/translate/transformer/subword.json');

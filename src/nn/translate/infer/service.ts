@@ -27,7 +27,9 @@ export interface UnknownWord {
 
 export interface TextTranslation {
   model: ModelKind;
-  source: string[]; // English tokens the model read
+  source: string[]; // English tokens the model read (subword models: piece labels, "-s" continues a word)
+  /** The source is subword pieces: "Read as" joins a word's pieces with "·". */
+  pieces?: boolean;
   tokens: string[]; // Spanish tokens
   text: string; // written Spanish (¿…?, ¡…!, capitals)
   attention: number[][]; // [output token incl. <EOS>][source token]
@@ -182,6 +184,7 @@ function translateOpenVocabulary(t: LoadedTranslator, name: ModelKind, text: str
   return {
     model: name,
     source: out.pieces.map(label),
+    pieces: true,
     tokens: out.tokens.map(label),
     text: out.text,
     marked: escapeMarkdown(out.text),

@@ -93,6 +93,7 @@ export function normalizeChat(text: string, correct?: (word: string) => string |
   const first = out.find((w) => !SLOT_WORD.test(w))?.toLowerCase().replace(/[^\p{L}']/gu, '');
   const ends = s.replace(/(\s*zzslot[a-z]zz)+$/u, '').trim();
   const addedQuestionMark = !!first && QUESTION_START.has(first) && !/[?!.]$/.test(ends);
-  if (addedQuestionMark) s += ' ?';
+  // before trailing emoji or laughter: "what is it ? 😅", as a writer would put it
+  if (addedQuestionMark) s = s.replace(/((?:\s*zzslot[a-z]zz)*)$/u, ' ?$1');
   return { text: s, slots, changes, addedQuestionMark };
 }

@@ -117,6 +117,7 @@ export function detokenize(words: readonly string[], slots: ReadonlyMap<string, 
   const value = (k: string) => slots.get(k) ?? '';
   let s = words.map((w) => w.replace(/⟪\d⟫/g, (k) => (/\p{L}/u.test(value(k)) ? k : value(k)))).join(' ');
   s = s.replace(/\s+([?!.,;:…)\]])/g, '$1').replace(/([¿¡(\[])\s+/g, '$1').replace(/\s+/g, ' ').trim();
+  s = s.replace(/[,;:]+(?=[?!.])/g, ''); // "marcador,?": a comma never ends a sentence
   // first letter of each sentence, also after an opening ¿ ¡; before the slots come back, so a
   // link or `code` starting a sentence keeps its case
   s = s.replace(/(^|[.?!]\s+)([¿¡"(]*)(\p{Ll})/gu, (_, a: string, b: string, c: string) => a + b + c.toUpperCase());
