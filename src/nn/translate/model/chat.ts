@@ -21,6 +21,15 @@ export const CHAT_WORDS: Readonly<Record<string, string>> = {
   omg: 'oh my god', tbh: 'to be honest', tbf: 'to be fair', imo: 'in my opinion', imho: 'in my opinion',
   nvm: 'never mind', fyi: 'for your information', asap: 'as soon as possible', jk: 'just kidding',
   ofc: 'of course', brb: 'be right back', afaik: 'as far as i know', bf: 'boyfriend', gf: 'girlfriend',
+  becuz: 'because', becoz: 'because', cus: 'because', sum1: 'someone', every1: 'everyone', any1: 'anyone', no1: 'no one',
+  gr8: 'great', l8r: 'later', l8: 'late', thnx: 'thanks', thnks: 'thanks', tnx: 'thanks', ngl: 'not going to lie',
+  rly: 'really', srsly: 'seriously', prolly: 'probably', smth: 'something', sth: 'something', 'w/o': 'without',
+  idc: "i don't care", lmk: 'let me know', wyd: 'what are you doing', hbu: 'how about you', wbu: 'what about you',
+  gn: 'good night', ttyl: 'talk to you later', omw: "i'm on my way", irl: 'in real life', atm: 'at the moment',
+  tbd: 'to be decided', yea: 'yeah', ye: 'yeah', okk: 'ok', okie: 'ok',
+  convo: 'conversation', uni: 'university', prof: 'professor', pset: 'problem set', yr: 'year', yrs: 'years',
+  hr: 'hour', hrs: 'hours', mins: 'minutes', tmrow: 'tomorrow', tomoz: 'tomorrow', yday: 'yesterday', ystd: 'yesterday',
+  wknd: 'weekend', wkend: 'weekend', pplz: 'people', bcuz: 'because', cud: 'could', shud: 'should', wud: 'would',
   sorta: 'sort of', imma: "i'm going to", pwease: 'please', w: 'with', 'w/': 'with', abt: 'about', bout: 'about',
 };
 
