@@ -86,27 +86,35 @@ export function writeCards(evalDoc: EvalDoc): void {
       evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam} on the whole sets, greedy beside`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
       wildDevSet: wildDoc?.results[name] ? { date: wildDoc.date, beam: wildDoc.beam, sentences: wildDoc.sentences, ...wildDoc.results[name], apertium: wildDoc.results.apertium } : undefined,
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
-      reproduce: [
-        `npm run data:translate`,
-        ...(ws
-          ? [
-              `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
-              `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
-            ]
-          : wild
-            ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
-            : []),
-        // one command per training stage, oldest first; later stages start from the earlier weights
-        ...[...(tr.previousStages ?? []), tr].map(
-          (st: Stage, i: number) =>
-            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
-            (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
-        ),
-        // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
-        ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
-        'npm run eval:translate',
-        ...(wildDoc ? ['npm run eval:translate-wild'] : []),
-      ],
+      reproduce: tr.oneCommand
+        ? [
+            'npm run data:translate',
+            `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+            tr.oneCommand.command,
+            'npm run eval:translate',
+            ...(wildDoc ? ['npm run eval:translate-wild'] : []),
+          ]
+        : [
+            `npm run data:translate`,
+            ...(ws
+              ? [
+                  `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
+                  `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+                ]
+              : wild
+                ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
+                : []),
+            // one command per training stage, oldest first; later stages start from the earlier weights
+            ...[...(tr.previousStages ?? []), tr].map(
+              (st: Stage, i: number) =>
+                `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
+                (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
+            ),
+            // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
+            ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
+            'npm run eval:translate',
+            ...(wildDoc ? ['npm run eval:translate-wild'] : []),
+          ],
     };
     fs.writeFileSync(path.join(dir, 'card.json'), JSON.stringify(card, null, 2));
     const lines = [
@@ -123,6 +131,9 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
+          : '') +
+        (tr.oneCommand
+          ? ` Trained from scratch by one command, \`${tr.oneCommand.command}\`: the word-level warm start ${Math.round(tr.oneCommand.stages.wordWarmStart / 60)} min, then this ${Math.round(tr.oneCommand.stages.wild / 60)} min; ${Math.round(tr.oneCommand.wallSeconds / 60)} min wall time in all (loading data included) within its ${tr.oneCommand.budgetMinutes}-min budget.`
           : '') +
         (tr.interpolation
           ? ` The shipped weights are (1 − α)·θ_previous stage + α·θ_this stage with α = ${tr.interpolation.alpha} (WiSE-FT weight interpolation, Wortsman et al., 2022: the stage's new data mix forgets some of the beginner course; the interpolation keeps most of both), α the largest of 1, 0.75, 0.5 whose generated valid-set BLEU (400 sentences, beam 4, \`npm run eval:translate -- --valid --limit 400 --models ${name}\`) is at least 95.5.`
