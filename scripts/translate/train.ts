@@ -234,7 +234,7 @@ for (; step < steps && !stop && !outOfTime && !exportOnly; step++) {
     // let SIGINT/SIGTERM handlers run: the loop is synchronous and its awaits settle as microtasks
     await new Promise((r) => setImmediate(r));
     const rate = tokensSeen / secs;
-    const eta = ((steps - done) * secs) / Math.max(1, done - firstStep);
+    const eta = Math.min(((steps - done) * secs) / Math.max(1, done - firstStep), budgetSeconds - elapsed - secs); // a budget ends it first
     bar(done, ema, rate, eta);
   }
   if (done % evalEvery === 0 || done === steps) {
