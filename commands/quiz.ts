@@ -132,6 +132,8 @@ export const quiz = defineCommand({
   defaultSubcommand: 'start',
   // A model-computed question may load a translation model first (seconds on a cold start).
   slow: true,
+  // An answer is one database write: confirmed inline after it is committed, no model-job cooldown.
+  quickButtons: true,
   subcommands: [
     {
       name: 'start',

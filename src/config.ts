@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xoxb-'), 'must start with xoxb- (the Bot User OAuth Token)'),
   SLACK_SIGNING_SECRET: optionalText.refine((s) => s === undefined || /^[0-9a-f]{32}$/i.test(s), 'must be the 32-character hex Signing Secret'),
   SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith('xapp-'), 'must start with xapp- (an App-Level Token with connections:write)'),
+  /** Slack's Web API base (ending in /api/); only set for a stand-in or proxy. */
+  SLACK_API_BASE: httpUrl,
   SLACK_COMMAND_PREFIX: optionalText.refine((s) => s === undefined || /^[a-z0-9_-]{1,10}$/.test(s), 'must be 1–10 of a-z 0-9 _ - (e.g. nn- for /nn-help)'),
   PORT: optionalText
     .refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535), 'must be a port number from 1 to 65535')

@@ -10,7 +10,7 @@ import { buildAdapters, chooseAdapters, personalRunner, startAdapters } from './
 import { configureLog, log } from './core/log.ts';
 import { warmUp } from './nn/warmup.ts';
 import { startQuizService, stopQuizService } from './quiz/index.ts';
-import { openConfiguredStore } from './store/index.ts';
+import { openConfiguredStore, PostgresStore } from './store/index.ts';
 import { SHUTDOWN_DEADLINE_MS, shutdownSteps, startReplica } from './ops/replica.ts';
 import { shutdown } from './ops/shutdown.ts';
 
@@ -51,6 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
     afterStart: async (adapter) => void (await startQuizService(adapter.outbox, store, undefined, adapter.platform)),
     http: replica?.http,
     executor: replica?.executor,
+    // PostgreSQL is shared by every replica: per-user limits and Slack retries are agreed there.
+    shared: store instanceof PostgresStore ? store : undefined,
   });
   exitWhenDone = replica !== undefined;
   if (replica) await replica.listen(running.runner);

@@ -4,6 +4,7 @@
 // else needs to know which platforms exist.
 import type { Outbox, Platform } from '../core/command.ts';
 import type { CoreRunner } from './runner.ts';
+import type { QuizStore } from '../store/types.ts';
 
 export const ADAPTER_PLATFORMS = ['console', 'discord', 'slack'] as const satisfies readonly Platform[];
 export type AdapterPlatform = (typeof ADAPTER_PLATFORMS)[number];
@@ -16,6 +17,12 @@ export interface AdapterHost {
    * when the process runs one; adapters without it start their own listener or none.
    */
   http?: unknown;
+  /**
+   * The store when several copies of the bot share it (PostgreSQL): what they must agree on goes
+   * through it (Slack trigger ids here; the runner's queue gets the per-user limits). Absent with
+   * SQLite: one process, so its own memory is enough.
+   */
+  shared?: Pick<QuizStore, 'claimTrigger'>;
 }
 
 export interface Adapter {

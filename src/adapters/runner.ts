@@ -28,19 +28,21 @@ export class CoreRunner {
     return (this.registry.get(command)?.worker ? this.executor : this.inline).run(job, ctx);
   }
 
-  /** Answer will not come at once: a slow command, or other work is running/waiting ahead of it. */
-  shouldDeferAtOnce(command: string): boolean {
-    return this.isSlow(command) || this.queue.stats.running > 0 || this.queue.stats.queued > 0;
+  /** Answer will not come at once: a slow command (or button), or other work is running/waiting ahead of it. */
+  shouldDeferAtOnce(command: string, asButton = false): boolean {
+    return this.isSlow(command, asButton) || this.queue.stats.running > 0 || this.queue.stats.queued > 0;
   }
 
-  isSlow(command: string): boolean {
-    return this.registry.get(command)?.slow === true;
+  /** A model job: deferred at once and subject to the per-user limits. */
+  isSlow(command: string, asButton = false): boolean {
+    const def = this.registry.get(command);
+    return def?.slow === true && !(asButton && def.quickButtons === true);
   }
 
   private async queued<R extends Outcome<any>>(command: string, ctx: RequestContext, run: () => Promise<R>, asButton: boolean): Promise<R> {
     const t0 = performance.now();
     // Keep the adapter's request id (Discord HTTP: the interaction id), or start one here.
-    const result = await withRequestId(currentRequestId(), () => this.queue.run(ctx.userId, run, { heavy: this.isSlow(command) }));
+    const result = await withRequestId(currentRequestId(), () => this.queue.run(ctx.userId, run, { heavy: this.isSlow(command, asButton) }));
     const known = this.registry.get(command) ? command : 'unknown'; // bounded label values
     if (result.ok) {
       this.metrics.observe(ctx.platform, known, asButton ? 'button' : 'command', result.value.status, (performance.now() - t0) / 1000);

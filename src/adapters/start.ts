@@ -6,6 +6,8 @@ import { log } from '../core/log.ts';
 import { DEFAULT_QUEUE, WorkQueue, type QueueOptions } from '../core/queue.ts';
 import type { Executor } from '../core/pool/executor.ts';
 import type { Registry } from '../core/registry.ts';
+import { storeGate } from '../store/gate.ts';
+import type { QuizStore } from '../store/types.ts';
 import type { Adapter, AdapterHost, AdapterPlatform } from './adapter.ts';
 import { CoreRunner } from './runner.ts';
 
@@ -70,7 +72,7 @@ const BUILDERS: Record<AdapterPlatform, Builder> = {
       botToken: slack.botToken,
       ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
       prefix: config.SLACK_COMMAND_PREFIX ?? '',
-      slackApiUrl: o.slackApiUrl,
+      slackApiUrl: o.slackApiUrl ?? config.SLACK_API_BASE,
     });
   },
 };
@@ -87,12 +89,21 @@ export function queueOptionsFor(adapters: readonly Pick<Adapter, 'audience'>[]):
   return adapters.some((a) => a.audience === 'many') ? DEFAULT_QUEUE : { ...DEFAULT_QUEUE, cooldownMs: 0 };
 }
 
-/** With a worker pool, model jobs run side by side (one per worker, plus a slot for light work). */
-export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[], executor?: Executor): CoreRunner {
+/**
+ * With a worker pool, model jobs run side by side (one per worker, plus a slot for light work).
+ * With a store shared by several copies of the bot, the per-user in-flight limit and cooldown are
+ * agreed through it (a member spreading requests over replicas is still limited); otherwise this
+ * process's queue alone keeps them.
+ */
+export function makeRunner(registry: Registry, adapters: readonly Pick<Adapter, 'audience'>[], executor?: Executor, shared?: SharedStore): CoreRunner {
   const options = queueOptionsFor(adapters);
   const concurrency = executor?.kind === 'pool' ? executor.threads + 1 : options.concurrency;
-  return new CoreRunner(registry, new WorkQueue({ ...options, concurrency }), executor);
+  const gate = shared && options.cooldownMs > 0 ? storeGate(shared, { cooldownMs: options.cooldownMs }) : undefined;
+  return new CoreRunner(registry, new WorkQueue({ ...options, concurrency, ...(gate ? { gate } : {}) }), executor);
 }
+
+/** What replicas agree on through the store (PostgreSQL); see AdapterHost.shared. */
+export type SharedStore = Pick<QuizStore, 'claimTrigger' | 'acquireUserSlot' | 'releaseUserSlot'>;
 
 /** A runner for one person at a keyboard (one-shot CLI, JSON Lines, tests of the console). */
 export function personalRunner(registry: Registry): CoreRunner {
@@ -113,11 +124,13 @@ export interface StartOptions {
   http?: AdapterHost['http'];
   /** Where `worker: true` commands run (the inference pool); inline when absent. */
   executor?: Executor;
+  /** The store when copies of the bot share it (PostgreSQL); absent with SQLite. */
+  shared?: SharedStore;
 }
 
 /** Starts every adapter with one shared runner; if one fails, the ones already started are stopped. */
 export async function startAdapters(adapters: readonly Adapter[], registry: Registry, opts: StartOptions = {}): Promise<Running> {
-  const runner = makeRunner(registry, adapters, opts.executor);
+  const runner = makeRunner(registry, adapters, opts.executor, opts.shared);
   const started: Adapter[] = [];
   const running: Running = {
     adapters,
@@ -130,7 +143,7 @@ export async function startAdapters(adapters: readonly Adapter[], registry: Regi
   try {
     for (const adapter of adapters) {
       started.push(adapter);
-      await adapter.start({ runner, http: opts.http });
+      await adapter.start({ runner, http: opts.http, shared: opts.shared });
       await opts.afterStart?.(adapter);
     }
   } catch (err) {

@@ -79,8 +79,18 @@ export interface MessageRef {
 }
 
 /** Lets a feature post or edit messages outside a request (quiz reveal, scheduled quiz). */
+export interface PostOptions {
+  /**
+   * The same key posts one message, however often (and from whichever replica) the post is sent:
+   * a reveal re-sent by another replica after its poster died mid-way is not shown twice. Discord
+   * enforces it (a message nonce, for a few minutes); platforms without such a key ignore it.
+   * At most 25 characters.
+   */
+  key?: string;
+}
+
 export interface Outbox {
-  post(channelId: string, reply: Reply): Promise<MessageRef>;
+  post(channelId: string, reply: Reply, opts?: PostOptions): Promise<MessageRef>;
   edit?(ref: MessageRef, reply: Reply): Promise<void>;
 }
 
@@ -109,6 +119,12 @@ export interface CommandDef {
   onButton?: ButtonHandler;
   /** Takes long enough (model inference) that platforms should defer at once. */
   slow?: boolean;
+  /**
+   * Its buttons are quick (a database write, like a quiz answer) even though the command is slow:
+   * clicks are answered inline, so a member's confirmation is sent only after the work is done,
+   * and are not model jobs (no per-user cooldown between answering two quizzes).
+   */
+  quickButtons?: boolean;
   /** Runs models: sent to the inference worker pool when there is one (handlers then get no Outbox). */
   worker?: boolean;
 }

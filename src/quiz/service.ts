@@ -228,7 +228,9 @@ export class QuizService {
           log.warn({ err, quizId: quiz.id }, 'quiz: editing the question failed; posting the reveal instead');
         }
       }
-      if (!edited) await outbox.post(quiz.channelId, revealReply(result, false));
+      // Keyed: if this process dies after posting but before markRevealed, the lease lapses and
+      // another replica posts again; Discord then returns the first message instead of a second.
+      if (!edited) await outbox.post(quiz.channelId, revealReply(result, false), { key: `reveal:${quiz.id}` });
       await this.store.markRevealed(quiz.id, this.clock.now());
       await this.store.completeClaim(claim);
     } catch (err) {

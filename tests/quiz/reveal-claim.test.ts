@@ -5,6 +5,9 @@ import { FakeClock } from '../../src/quiz/clock.ts';
 import { seededRng } from '../../src/quiz/random.ts';
 import { QuizService, REVEAL_LEASE_MS } from '../../src/quiz/service.ts';
 import { SqliteStore } from '../../src/store/sqlite.ts';
+import { makeRest, restOutbox } from '../../src/adapters/discord-http/outbox.ts';
+import type { Outbox } from '../../src/core/command.ts';
+import { DiscordStandIn, STANDIN_TOKEN } from '../standins/discord.ts';
 import { RecordingOutbox, tempDbPath } from './helpers.ts';
 
 const where = { platform: 'test' as const, channelId: 'c1', serverId: 's1' };
@@ -62,6 +65,37 @@ describe('reveal claims', () => {
     await a.service.recover('test');
     expect(reveals(outbox)).toHaveLength(1);
     expect(await a.store.unrevealedQuizzes('test')).toEqual([]);
+  });
+
+  it('a poster that died after posting, before marking it: the replica taking over posts the same key, and Discord keeps one message', async () => {
+    const discord = await DiscordStandIn.start();
+    try {
+      const channelId = '1200000000000000009';
+      const file = tempDbPath();
+      const clock = new FakeClock();
+      const a = boot(file, clock);
+      const started = await a.service.start({ platform: 'discord', channelId, serverId: '1200000000000000010' }, { topic: 'rnn', seconds: 30 }, 'u');
+      if ('problem' in started) throw new Error(started.problem);
+      await clock.advance(31_000);
+      // Replica a posts the reveal and then freezes for good (SIGKILL) before it can mark it revealed.
+      const real = restOutbox(makeRest(STANDIN_TOKEN, discord.apiBase));
+      let posted!: () => void;
+      const didPost = new Promise<void>((r) => (posted = r));
+      const dying: Outbox = { post: async (ch, reply, opts) => (await real.post(ch, reply, opts), posted(), new Promise<never>(() => undefined)) };
+      void a.service.attach('discord', dying);
+      await didPost;
+      // Its lease lapses; replica b's recovery finds the quiz unrevealed and posts it again.
+      await clock.advance(REVEAL_LEASE_MS + 1000);
+      const b = boot(file, clock);
+      await b.service.attach('discord', restOutbox(makeRest(STANDIN_TOKEN, discord.apiBase)));
+      const revealPosts = discord.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages` && JSON.stringify(c.body).includes('Answer ·'));
+      expect(revealPosts).toHaveLength(2);
+      expect(revealPosts.map((c) => c.body.nonce)).toEqual([`reveal:${started.quiz.id}`, `reveal:${started.quiz.id}`]);
+      expect(revealPosts.map((c) => c.deduplicated ?? false)).toEqual([false, true]);
+      expect(await b.store.unrevealedQuizzes('discord')).toEqual([]);
+    } finally {
+      await discord.close();
+    }
   });
 
   it('a reveal whose post failed is given back and posted by the next attempt', async () => {

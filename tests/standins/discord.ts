@@ -34,6 +34,8 @@ export interface DiscordCall {
   at: number;
   /** Set when the stand-in refused the request (400, 404, 429). */
   status?: number;
+  /** A channel message POST with enforce_nonce whose nonce was used before: no new message was created. */
+  deduplicated?: boolean;
 }
 
 export interface InteractionUser {
@@ -56,6 +58,16 @@ interface InteractionState {
   id: string;
   createdAt: number;
   acknowledged: boolean;
+  /** HTTP interactions: settles when the endpoint's answer (the callback) has been read. */
+  answered?: Promise<void>;
+}
+
+/** An HTTP interaction signed and ready to POST, as Discord would send it (again, when retried). */
+export interface PreparedInteraction {
+  payload: any;
+  body: string;
+  headers: Record<string, string>;
+  sent: SentInteraction;
 }
 
 export interface RateLimitOrder {
@@ -90,6 +102,8 @@ export class DiscordStandIn {
   private sessionId = '';
   private port = 0;
   private messages = new Map<string, any>();
+  /** Channel messages created with enforce_nonce, by "channel:nonce" (Discord keeps them a few minutes; here, for the run). */
+  private nonces = new Map<string, any>();
 
   static async start(): Promise<DiscordStandIn> {
     const s = new DiscordStandIn();
@@ -242,6 +256,54 @@ export class DiscordStandIn {
     return Buffer.from(this.signingKeys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
   }
 
+  /** Signs an interaction of `type` (1 ping, 2 command, 3 component, 4 autocomplete) without sending it. */
+  prepareInteraction(
+    type: number,
+    data: unknown,
+    opts: { user?: InteractionUser; message?: any; timestamp?: number; key?: KeyObject; channelId?: string } = {},
+  ): PreparedInteraction {
+    const payload = this.baseInteraction(type, opts.user ?? defaultUser, data);
+    if (opts.channelId) {
+      payload.channel_id = opts.channelId;
+      payload.channel = { ...payload.channel, id: opts.channelId };
+    }
+    if (type === 3) payload.message = opts.message ?? this.messageObject(nextId(), payload.channel_id, { content: 'earlier', components: [] }, []);
+    const body = JSON.stringify(payload);
+    const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), opts.key ?? this.signingKeys.privateKey).toString('hex');
+    this.interactions.set(payload.token, { id: payload.id, createdAt: this.clock(), acknowledged: false });
+    return {
+      payload,
+      body,
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      sent: { id: payload.id, token: payload.token, sentAt: 0 },
+    };
+  }
+
+  /**
+   * POSTs a prepared interaction to the bot's endpoint (a load balancer may send the same one to
+   * another replica when the first gave no answer). Webhook calls for it made while its answer is
+   * still on the way wait for that answer, as they would at Discord, which has it before the bot
+   * can call back. A connection failure rejects, like fetch.
+   */
+  async postPrepared(endpoint: string, p: PreparedInteraction, tamper?: (body: string) => string): Promise<{ sent: SentInteraction; status: number; json: any }> {
+    const state = this.interactions.get(p.payload.token);
+    let done!: () => void;
+    const answered = new Promise<void>((r) => (done = r));
+    if (state) state.answered = answered;
+    p.sent.sentAt = performance.now();
+    try {
+      const res = await fetch(endpoint, { method: 'POST', headers: p.headers, body: tamper ? tamper(p.body) : p.body });
+      // Over HTTP the response is the callback: the webhook (edits, follow-ups) exists once it was a valid one.
+      const text = await res.text();
+      const json = text ? JSON.parse(text) : undefined;
+      if (state && res.status === 200 && json?.type >= 4 && json?.type <= 9) state.acknowledged = true;
+      return { sent: p.sent, status: res.status, json };
+    } finally {
+      done();
+    }
+  }
+
   /**
    * POSTs an interaction of `type` (1 ping, 2 command, 3 component, 4 autocomplete) to the bot's
    * endpoint, signed as Discord signs it. `tamper` changes the request after signing (tests of refusals).
@@ -250,26 +312,9 @@ export class DiscordStandIn {
     endpoint: string,
     type: number,
     data: unknown,
-    opts: { user?: InteractionUser; message?: any; timestamp?: number; key?: KeyObject; tamper?: (body: string) => string } = {},
+    opts: { user?: InteractionUser; message?: any; timestamp?: number; key?: KeyObject; tamper?: (body: string) => string; channelId?: string } = {},
   ): Promise<{ sent: SentInteraction; status: number; json: any }> {
-    const payload = this.baseInteraction(type, opts.user ?? defaultUser, data);
-    if (type === 3) payload.message = opts.message ?? this.messageObject(nextId(), STANDIN_CHANNEL_ID, { content: 'earlier', components: [] }, []);
-    const body = JSON.stringify(payload);
-    const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
-    const signature = sign(null, Buffer.from(timestamp + body), opts.key ?? this.signingKeys.privateKey).toString('hex');
-    const sentAt = performance.now();
-    this.interactions.set(payload.token, { id: payload.id, createdAt: this.clock(), acknowledged: false });
-    const res = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
-      body: opts.tamper ? opts.tamper(body) : body,
-    });
-    // Over HTTP the response is the callback: the webhook (edits, follow-ups) exists once it was a valid one.
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : undefined;
-    const state = this.interactions.get(payload.token);
-    if (state && res.status === 200 && json?.type >= 4 && json?.type <= 9) state.acknowledged = true;
-    return { sent: { id: payload.id, token: payload.token, sentAt }, status: res.status, json };
+    return this.postPrepared(endpoint, this.prepareInteraction(type, data, opts), opts.tamper);
   }
 
   // ---- REST ----
@@ -324,6 +369,9 @@ export class DiscordStandIn {
       if (global) res.setHeader('X-RateLimit-Global', 'true');
       return refuse(429, { message: 'You are being rate limited.', retry_after: retryAfter, global });
     }
+    const hook = path.match(/^\/webhooks\/\d+\/([^/]+)/);
+    const answered = hook ? this.interactions.get(hook[1])?.answered : undefined;
+    if (answered) await Promise.race([answered, new Promise((r) => setTimeout(r, CALLBACK_WINDOW_MS))]);
     const lifecycle = this.lifecycle(m, path);
     if (lifecycle) return refuse(lifecycle.status, lifecycle.body);
     const invalid = validateDiscordBody(m, path, json);
@@ -368,7 +416,16 @@ export class DiscordStandIn {
       return sendJson(res, 200, this.messageObject(nextId(), STANDIN_CHANNEL_ID, json, files));
     }
     if ((match = path.match(/^\/channels\/(\d+)\/messages$/)) && m === 'POST') {
-      return sendJson(res, 200, this.messageObject(nextId(), match[1], json, files));
+      // enforce_nonce: the same author and nonce within a few minutes get the first message back.
+      const key = json?.enforce_nonce === true && json.nonce !== undefined ? `${match[1]}:${json.nonce}` : undefined;
+      const earlier = key ? this.nonces.get(key) : undefined;
+      if (earlier) {
+        call.deduplicated = true;
+        return sendJson(res, 200, earlier);
+      }
+      const msg = this.messageObject(nextId(), match[1], json, files);
+      if (key) this.nonces.set(key, msg);
+      return sendJson(res, 200, msg);
     }
     if ((match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && m === 'PATCH') {
       return sendJson(res, 200, this.messageObject(match[2], match[1], json, files));

@@ -235,7 +235,7 @@ export class DiscordHttpInteractions {
     const updates = (r: ButtonReply) => r.mode === 'update' && !r.ephemeral;
     const { outcome, deferred } = await this.respond<ButtonReply>(
       res,
-      this.opts.runner.shouldDeferAtOnce(command),
+      this.opts.runner.shouldDeferAtOnce(command, true),
       DEFERRED_UPDATE_MESSAGE,
       () => this.opts.runner.button(id, ctx),
       (reply) => {

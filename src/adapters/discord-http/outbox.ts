@@ -2,10 +2,10 @@
 // reveals and schedules with the bot token, and interaction webhooks (follow-ups, @original edits),
 // which Discord authenticates by the interaction token in the path, so they go without a token.
 import { REST, Routes } from 'discord.js';
-import type { MessageRef, Outbox } from '../../core/command.ts';
+import type { MessageRef, Outbox, PostOptions } from '../../core/command.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderDiscord, type DiscordMessage } from '../discord/render.ts';
-import { rawFiles } from '../discord/rest-message.ts';
+import { rawFiles, withNonce } from '../discord/rest-message.ts';
 
 export interface ApiMessage {
   content?: string;
@@ -53,10 +53,11 @@ export class InteractionWebhook {
 
 export function restOutbox(rest: REST): Outbox {
   return {
-    async post(channelId: string, reply: Reply): Promise<MessageRef> {
+    async post(channelId: string, reply: Reply, opts: PostOptions = {}): Promise<MessageRef> {
       const { first, followUps } = renderDiscord({ ...reply, ephemeral: false });
-      const msg = (await rest.post(Routes.channelMessages(channelId), { body: apiMessage(first), files: rawFiles(first) })) as { id: string };
-      for (const f of followUps) await rest.post(Routes.channelMessages(channelId), { body: apiMessage(f), files: rawFiles(f) });
+      const body = (m: DiscordMessage, part: number) => withNonce(apiMessage(m) as unknown as Record<string, unknown>, opts.key, part);
+      const msg = (await rest.post(Routes.channelMessages(channelId), { body: body(first, 0), files: rawFiles(first) })) as { id: string };
+      for (const [i, f] of followUps.entries()) await rest.post(Routes.channelMessages(channelId), { body: body(f, i + 1), files: rawFiles(f) });
       return { platform: 'discord', channelId, messageId: msg.id };
     },
     async edit(ref: MessageRef, reply: Reply): Promise<void> {

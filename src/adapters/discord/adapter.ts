@@ -14,15 +14,15 @@ import {
   type Interaction,
 } from 'discord.js';
 import { buttonCommand } from '../../core/button-id.ts';
-import type { ButtonReply, MessageRef, Outbox, RequestContext } from '../../core/command.ts';
+import type { ButtonReply, MessageRef, Outbox, PostOptions, RequestContext } from '../../core/command.ts';
 import { autocomplete, internalErrorReply, type Invocation, type Outcome } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
 import { log } from '../../core/log.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Adapter, AdapterHost } from '../adapter.ts';
 import type { CoreRunner } from '../runner.ts';
-import { EPHEMERAL, renderDiscord } from './render.ts';
-import { restMessage } from './rest-message.ts';
+import { EPHEMERAL, renderDiscord, type DiscordMessage } from './render.ts';
+import { restMessage, withNonce } from './rest-message.ts';
 
 export const DEFER_AFTER_MS = 1500;
 
@@ -63,10 +63,14 @@ function contextOf(i: Interaction, outbox: Outbox): RequestContext {
 
 function makeOutbox(client: Client): Outbox {
   return {
-    async post(channelId: string, reply: Reply): Promise<MessageRef> {
+    async post(channelId: string, reply: Reply, opts: PostOptions = {}): Promise<MessageRef> {
       const { first, followUps } = renderDiscord({ ...reply, ephemeral: false });
-      const msg = (await client.rest.post(Routes.channelMessages(channelId), restMessage(first))) as { id: string };
-      for (const f of followUps) await client.rest.post(Routes.channelMessages(channelId), restMessage(f));
+      const keyed = (m: DiscordMessage, part: number) => {
+        const r = restMessage(m);
+        return { ...r, body: withNonce(r.body, opts.key, part) };
+      };
+      const msg = (await client.rest.post(Routes.channelMessages(channelId), keyed(first, 0))) as { id: string };
+      for (const [i, f] of followUps.entries()) await client.rest.post(Routes.channelMessages(channelId), keyed(f, i + 1));
       return { platform: 'discord', channelId, messageId: msg.id };
     },
     async edit(ref: MessageRef, reply: Reply): Promise<void> {
@@ -138,7 +142,7 @@ export class DiscordInteractions {
   private async button(i: ButtonInteraction): Promise<void> {
     const ctx = contextOf(i, this.outbox);
     const { value: outcome, deferred } = await withDefer(
-      this.runner.shouldDeferAtOnce(buttonCommand(i.customId)),
+      this.runner.shouldDeferAtOnce(buttonCommand(i.customId), true),
       this.deferAfterMs,
       () => i.deferUpdate(),
       () => this.runner.button(i.customId, ctx),

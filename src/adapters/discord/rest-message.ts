@@ -25,3 +25,10 @@ export function restMessage(m: DiscordMessage): RestMessage {
 export function rawFiles(m: DiscordMessage): RawFile[] {
   return m.files.map((f) => ({ name: f.name, data: f.attachment, contentType: /\.gif$/i.test(f.name) ? 'image/gif' : 'image/png' }));
 }
+
+/** Discord's idempotent create: with enforce_nonce, a second POST with the same nonce returns the first message. */
+export function withNonce(body: Record<string, unknown>, key: string | undefined, part = 0): Record<string, unknown> {
+  if (!key) return body;
+  const nonce = part === 0 ? key : `${key}#${part}`;
+  return nonce.length <= 25 ? { ...body, nonce, enforce_nonce: true } : body;
+}

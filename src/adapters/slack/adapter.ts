@@ -1,6 +1,7 @@
 // Slack: slash commands and button clicks → core requests, Replies → Block Kit. Every request is
 // acked first (Slack's 3-second rule), then the work runs and the answer goes to response_url.
-// Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice.
+// Charts are uploaded with the three documented file calls (upload.ts). Retried requests are never handled twice:
+// after the ack, the request's trigger id is claimed, in the store shared by all replicas when there is one.
 import { App, LogLevel, SocketModeReceiver, type Logger, type RespondFn, type SlashCommand } from '@slack/bolt';
 import type { RetryOptions, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
@@ -36,6 +37,12 @@ export interface SlackAdapterOptions {
   /** The WebClient's retries (429s and network errors); tests set short waits. */
   retryConfig?: RetryOptions;
 }
+
+/**
+ * Says whether a trigger id is new: true exactly once per id across everyone sharing it (the
+ * store's claimTrigger when replicas share PostgreSQL); false for a retry or repeat.
+ */
+export type ClaimTrigger = (triggerId: string) => Promise<boolean>;
 
 /** Slack HTML-escapes &, < and > in slash command text; the parser wants what the user typed. */
 export function unescapeSlack(text: string): string {
@@ -99,29 +106,58 @@ export class SlackHandlers {
     readonly outbox: Outbox,
     private readonly prefix = '',
     private readonly onSettled?: (triggerId: string) => void,
+    /** Shared with the other replicas; without it, ids are remembered in this process only. */
+    private readonly claimTrigger?: ClaimTrigger,
   ) {}
 
-  /** Global middleware: a retry (X-Slack-Retry-Num / retry_attempt) or repeated trigger is acked and dropped. */
+  /**
+   * Global middleware: a retry (X-Slack-Retry-Num / retry_attempt) without a trigger id to tell it
+   * by is acked and dropped. Requests with a trigger id go on: the handler acks and then claims it.
+   */
   dedupe = async (args: any): Promise<void> => {
     const { context, body, next } = args;
-    const trigger: string | undefined = body?.trigger_id;
     const retried = typeof context?.retryNum === 'number' && context.retryNum > 0;
-    if (retried || (trigger && this.seen.check(trigger))) {
-      log_.info({ retryNum: context?.retryNum, trigger }, 'dropped a retried request');
+    if (retried && !body?.trigger_id) {
+      log_.info({ retryNum: context?.retryNum }, 'dropped a retried request');
       if (typeof args.ack === 'function') await args.ack();
       return;
     }
     await next();
   };
 
+  /**
+   * Called after the ack: true for the one delivery of `trigger` that does the work. Acking first
+   * and claiming second means a request whose replica died before acking is handled by the retry
+   * (Slack, or a load balancer, sends it again because it got no answer), and a retry of a request
+   * that was acked is dropped on whichever replica it lands. If the shared store cannot be asked,
+   * this process's memory decides: answering twice beats not answering.
+   */
+  private async first(trigger: string | undefined, retryNum: unknown): Promise<boolean> {
+    if (!trigger) return true;
+    if (this.seen.check(trigger)) return this.dropped(trigger, retryNum);
+    if (!this.claimTrigger) return true;
+    try {
+      return (await this.claimTrigger(trigger)) || this.dropped(trigger, retryNum);
+    } catch (err) {
+      log_.warn({ err }, 'could not check the trigger id in the store; deciding locally');
+      return true;
+    }
+  }
+
+  private dropped(trigger: string, retryNum: unknown): false {
+    log_.info({ retryNum, trigger }, 'dropped a retried or repeated request');
+    return false;
+  }
+
   private context(userId: string, userName: string, channelId: string, teamId: string | undefined): RequestContext {
     return { platform: 'slack', userId, userName, channelId, serverId: teamId, outbox: this.outbox };
   }
 
-  async command({ command, ack, respond, client }: { command: SlashCommand; ack: (r?: any) => Promise<void>; respond: RespondFn; client: WebClient }): Promise<void> {
+  async command({ command, ack, respond, client, context }: { command: SlashCommand; ack: (r?: any) => Promise<void>; respond: RespondFn; client: WebClient; context?: { retryNum?: number } }): Promise<void> {
     const name = command.command.replace(/^\//, '').slice(this.prefix.length);
     const slow = this.runner.isSlow(name);
     await ack(slow ? { response_type: 'ephemeral', text: '⏳ Working on it…' } : undefined);
+    if (!(await this.first(command.trigger_id, context?.retryNum))) return;
     try {
       const ctx = this.context(command.user_id, command.user_name, command.channel_id, command.team_id);
       const outcome = await this.runner.line(`/${name} ${unescapeSlack(command.text ?? '')}`, ctx);
@@ -133,8 +169,9 @@ export class SlackHandlers {
     }
   }
 
-  async action({ body, action, ack, respond, client }: { body: any; action: any; ack: () => Promise<void>; respond: RespondFn; client: WebClient }): Promise<void> {
+  async action({ body, action, ack, respond, client, context }: { body: any; action: any; ack: () => Promise<void>; respond: RespondFn; client: WebClient; context?: { retryNum?: number } }): Promise<void> {
     await ack();
+    if (!(await this.first(body.trigger_id, context?.retryNum))) return;
     try {
       const channelId: string = body.channel?.id ?? body.container?.channel_id ?? '';
       const ctx = this.context(body.user.id, body.user.username ?? body.user.name ?? '', channelId, body.team?.id);
@@ -242,7 +279,8 @@ export class SlackBoltAdapter implements Adapter {
 
   async start(host: AdapterHost): Promise<void> {
     const { app, opts } = this;
-    const handlers = new SlackHandlers(host.runner, this.outbox, opts.prefix ?? '', opts.onSettled);
+    const claim = host.shared ? (id: string) => host.shared!.claimTrigger(`slack:${id}`, Date.now()) : undefined;
+    const handlers = new SlackHandlers(host.runner, this.outbox, opts.prefix ?? '', opts.onSettled, claim);
     app.use(handlers.dedupe);
     app.command(/^\/.+/, (args) => handlers.command(args as any));
     app.action(/^nn:/, (args) => handlers.action(args as any));
@@ -278,8 +316,8 @@ export class SlackBoltAdapter implements Adapter {
 }
 
 /** Constructs and starts a Bolt adapter with its own runner (tests and the bench). */
-export async function startSlack(opts: SlackAdapterOptions & { runner: CoreRunner }): Promise<SlackBoltAdapter> {
+export async function startSlack(opts: SlackAdapterOptions & { runner: CoreRunner; shared?: AdapterHost['shared'] }): Promise<SlackBoltAdapter> {
   const adapter = new SlackBoltAdapter(opts);
-  await adapter.start({ runner: opts.runner });
+  await adapter.start({ runner: opts.runner, shared: opts.shared });
   return adapter;
 }

@@ -106,6 +106,18 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(posts[0].body.attachments[0].id).toBe('0');
   });
 
+  it('posts a keyed message once however often it is sent (a nonce Discord enforces), unkeyed ones each time', async () => {
+    const outbox = restOutbox(makeRest(STANDIN_TOKEN, standIn.apiBase));
+    const a = await outbox.post('1200000000000000020', { title: 'Answer · x', text: 'revealed' }, { key: 'reveal:http1' });
+    const b = await outbox.post('1200000000000000020', { title: 'Answer · x', text: 'revealed' }, { key: 'reveal:http1' });
+    expect(b.messageId).toBe(a.messageId);
+    const c = await outbox.post('1200000000000000020', { text: 'plain' });
+    const d = await outbox.post('1200000000000000020', { text: 'plain' });
+    expect(d.messageId).not.toBe(c.messageId);
+    const posts = standIn.calls.filter((x) => x.path === '/channels/1200000000000000020/messages');
+    expect(posts.map((x) => [x.body.nonce ?? null, x.deduplicated ?? false])).toEqual([['reveal:http1', false], ['reveal:http1', true], [null, false], [null, false]]);
+  });
+
   describe('refuses with 401 and changes nothing', () => {
     const echo = { id: '9', name: 'announce', type: 1, options: [] };
     async function refused(opts: Parameters<DiscordStandIn['postSignedInteraction']>[3]) {

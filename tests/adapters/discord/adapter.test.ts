@@ -142,6 +142,14 @@ describe('Discord adapter', () => {
     expect(edit.body.content).toBe('question (revealed)');
   });
 
+  it('posts a keyed message once however often it is sent (a nonce Discord enforces)', async () => {
+    const a = await h.adapter.outbox.post(STANDIN_CHANNEL_ID, { title: 'Answer · x', text: 'revealed' }, { key: 'reveal:gateway1' });
+    const b = await h.adapter.outbox.post(STANDIN_CHANNEL_ID, { title: 'Answer · x', text: 'revealed' }, { key: 'reveal:gateway1' });
+    expect(b.messageId).toBe(a.messageId);
+    const posts = h.standIn.calls.filter((c) => c.method === 'POST' && c.body?.nonce === 'reveal:gateway1');
+    expect(posts.map((c) => [c.body.enforce_nonce, c.deduplicated ?? false])).toEqual([[true, false], [true, true]]);
+  });
+
   it('keeps serving after the gateway connection drops and resumes', async () => {
     h.standIn.dropConnection(4000);
     await waitUntil(() => (h.standIn.resumes.length > 0 && h.standIn.connected ? true : undefined), 8000, 'resume');

@@ -2,6 +2,7 @@
 import type { CommandDef } from '../../../src/core/command.ts';
 import { WorkQueue, type QueueOptions } from '../../../src/core/queue.ts';
 import { Registry } from '../../../src/core/registry.ts';
+import type { AdapterHost } from '../../../src/adapters/adapter.ts';
 import { CoreRunner } from '../../../src/adapters/runner.ts';
 import { startSlack, type SlackBoltAdapter } from '../../../src/adapters/slack/adapter.ts';
 import { waitUntil } from '../../standins/http.ts';
@@ -19,7 +20,10 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-export async function startSlackHarness(commands: readonly CommandDef[], opts: { socket?: boolean; queue?: Partial<QueueOptions>; standIn?: SlackStandIn; prefix?: string } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  commands: readonly CommandDef[],
+  opts: { socket?: boolean; queue?: Partial<QueueOptions>; standIn?: SlackStandIn; prefix?: string; shared?: AdapterHost['shared'] } = {},
+): Promise<SlackHarness> {
   const standIn = opts.standIn ?? (await SlackStandIn.start());
   const registry = new Registry(commands);
   const settled = new Set<string>();
@@ -30,6 +34,7 @@ export async function startSlackHarness(commands: readonly CommandDef[], opts: {
     ...(opts.socket ? { appToken: SLACK_APP_TOKEN } : { signingSecret: SLACK_SIGNING_SECRET, port: 0 }),
     slackApiUrl: standIn.apiUrl,
     prefix: opts.prefix,
+    shared: opts.shared,
     onSettled: (t) => settled.add(t),
     // Retry a 429 or a dropped connection twice, without the production back-off.
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },

@@ -48,3 +48,20 @@ describe('chat input', () => {
     expect(normalizeEnglish(c.text).tokens).toEqual(['look', 'zzslotazz', 'at', 'zzslotbzz', 'and', 'zzslotczz', 'zzslotdzz', 'zzslotezz']);
   });
 });
+
+describe('chat noises and shorthand', () => {
+  it('keeps laughter as typed (a verbatim slot), and reads tbh/omg/nvm as words', () => {
+    const chat = normalizeChat('omg the loss went down lol tbh i expected worse hahaha');
+    expect(chat.slots).toEqual(['lol', 'hahaha']);
+    expect(chat.text).toContain('oh my god');
+    expect(chat.text).toContain('to be honest');
+    expect(normalizeChat('the lollipop was hard').slots).toEqual([]);
+  });
+});
+
+describe('runs of marks', () => {
+  it('reads "!!!" and "?!?" as one mark', () => {
+    expect(normalizeChat('happy bday anna!!! 🎉').text).toBe('happy birthday anna! zzslotazz');
+    expect(normalizeChat('is it due today?!?').text).toBe('is it due today?');
+  });
+});

@@ -60,7 +60,23 @@ describe('subword tokenizer', () => {
     expect(openingMarks(['¿', 'vienes', '?'])).toEqual(['¿', 'vienes', '?']);
   });
 
+  it('copies names with digits inside as one span, and a link keeps its case after a full stop', () => {
+    const slots = new Map<string, string>();
+    expect(normalizeText('is word2vec older than gpt2?', slots)).toBe('is ⟪0⟫ older than ⟪1⟫ ?');
+    expect([...slots.values()]).toEqual(['word2vec', 'gpt2']);
+    expect(detokenize(['mira', '.', '⟪0⟫'], new Map([['⟪0⟫', 'https://example.com/Notes']]))).toBe('Mira. https://example.com/Notes');
+    expect(detokenize(['⟪0⟫', 'feliz', 'día', '!'], new Map([['⟪0⟫', '¡']]))).toBe('¡Feliz día!');
+  });
+
   const shipped = path.resolve('models/translate/transformer/subword.json');
+  it.runIf(fs.existsSync(shipped))('copies a capitalised name it cannot spell as one piece (Martina, Kowalski), not one it knows (Ana)', () => {
+    const files = JSON.parse(fs.readFileSync(shipped, 'utf8')) as { src: SubwordFile };
+    const src = new SubwordTokenizer(files.src);
+    const e = src.encode('I went to the park with Ana, Kowalski and Martina', new Map(), { nameSlots: true });
+    expect([...e.slots.values()]).toEqual(['kowalski', 'martina']);
+    expect(e.pieces).toContain('▁ana');
+  });
+
   it.runIf(fs.existsSync(shipped))('round-trips the wild dev set through the shipped vocabularies', async () => {
     const { loadWild } = await import('../../../scripts/translate/devset/wild.ts');
     const files = JSON.parse(fs.readFileSync(shipped, 'utf8')) as { src: SubwordFile; tgt: SubwordFile };

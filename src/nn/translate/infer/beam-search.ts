@@ -36,7 +36,7 @@ export interface SearchOptions {
   minLen?: number;
   /** Length normalisation exponent α (0 = rank by the raw sum of log-probs). Default 0.6. */
   alpha?: number;
-  /** Coverage penalty weight β (0 = none; needs attention). Default 0.2. */
+  /** Coverage penalty weight β (0 = none; needs attention). Default 0.5: on the wild dev set it took truncated outputs from 3 to 0 for 0.1 generated-valid BLEU (0.2 left 3). */
   beta?: number;
   /** No n-gram of this size may occur twice in a hypothesis (0 = no blocking). Default 3. */
   noRepeatNgram?: number;
@@ -95,7 +95,7 @@ export function blockedTokens(tokens: readonly number[], n: number): Set<number>
 
 export function beamSearch(stepper: Stepper, opts: SearchOptions): Hypothesis {
   const alpha = opts.alpha ?? 0.6;
-  const beta = opts.beta ?? 0.2;
+  const beta = opts.beta ?? 0.5;
   const ngram = opts.noRepeatNgram ?? 3;
   const minLen = opts.minLen ?? 0;
   let live: Hypothesis[] = [{ tokens: [], score: 0, attention: [] }];

@@ -14,7 +14,7 @@ import { insertNegation } from './negation.ts';
 import { lexiconFrom, replaceRareWords, type Lexicon, type RareWord } from './rare-words.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 import { pieceLabel, translateSubword } from './subword-text.ts';
-import { nearestWords, unambiguousCorrection } from './typos.ts';
+import { nearestWords, openVocabularyCorrection, unambiguousCorrection } from './typos.ts';
 
 export { nearestWords } from './typos.ts';
 
@@ -99,16 +99,45 @@ export function loadLexicon(file = path.join(modelsDir(), 'lexicon.tsv')): Lexic
 
 const modelsDir = () => path.join(NN_MODELS_DIR, 'translate');
 
+let word2vecWords: string[] | undefined;
+/** The shipped word2vec vocabulary, most frequent first (40,000 words of real English text). */
+function word2vecVocabulary(): string[] {
+  if (word2vecWords) return word2vecWords;
+  const file = path.join(NN_MODELS_DIR, 'word2vec', 'vocab.txt');
+  return (word2vecWords = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+}
+
 let englishWords: ReadonlySet<string> | undefined;
 /**
  * Real English words the translators do not know ("feeds"): never "corrected" into a known word
  * one letter away ("needs"). The 20,000 most frequent words of the shipped word2vec vocabulary.
  */
 function realEnglishWords(): ReadonlySet<string> {
-  if (englishWords) return englishWords;
-  const file = path.join(NN_MODELS_DIR, 'word2vec', 'vocab.txt');
-  englishWords = new Set(fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n', 20_000) : []);
-  return englishWords;
+  return (englishWords ??= new Set(word2vecVocabulary().slice(0, 20_000)));
+}
+
+interface OpenVocabularyWords {
+  known: string[]; // correction targets: whole-word pieces, then frequent English words
+  real: ReadonlySet<string>; // never corrected
+}
+const openWords = new WeakMap<LoadedTranslator, OpenVocabularyWords>();
+
+function openVocabularyWords(t: LoadedTranslator): OpenVocabularyWords {
+  let w = openWords.get(t);
+  if (!w) {
+    const pieces = t.subword!.src.wholeWords();
+    const english = word2vecVocabulary();
+    const known = [...new Set([...pieces, ...english.slice(0, 20_000)])];
+    w = { known, real: new Set([...pieces, ...english]) };
+    openWords.set(t, w);
+  }
+  return w;
+}
+
+/** A typo fix for the open-vocabulary model ("diffrence" → "difference"), or undefined. */
+function typoFixer(t: LoadedTranslator): (word: string) => string | undefined {
+  const { known, real } = openVocabularyWords(t);
+  return (word) => (word.length >= 4 && !SLOT_WORD.test(word) ? openVocabularyCorrection(word, known, (w) => real.has(w)) : undefined);
 }
 
 /** Reading the input: chat normalisation, tokens, typo corrections; slots restored as the user typed them. */
@@ -140,14 +169,14 @@ function readInput(t: LoadedTranslator, text: string): { tokens: string[]; shown
  * Chat rewrites for an open-vocabulary model, whose tokenizer copies emoji, URLs and code
  * itself: the chat words are rewritten, the verbatim spans put back as typed.
  */
-function chatText(text: string): { text: string; changes: ChatChange[] } {
-  const chat = normalizeChat(text);
+function chatText(t: LoadedTranslator, text: string): { text: string; changes: ChatChange[] } {
+  const chat = normalizeChat(text, typoFixer(t));
   return { text: chat.text.replace(/zzslot([a-z])zz/g, (m, c: string) => chat.slots[c.charCodeAt(0) - 97] ?? m), changes: chat.changes };
 }
 
 function translateOpenVocabulary(t: LoadedTranslator, name: ModelKind, text: string, opts: DecodeOptions): TextTranslation {
   const t0 = performance.now();
-  const chat = chatText(text);
+  const chat = chatText(t, text);
   const out = translateSubword(t, t.subword!, chat.text, opts);
   const label = (p: string) => pieceLabel(p, out.slots);
   return {
@@ -200,7 +229,7 @@ export async function translateText(text: string, name: ModelKind, opts: DecodeO
 export async function selfAttention(text: string): Promise<{ source: string[]; maps: number[][][][]; unknown: UnknownWord[] }> {
   const t = await getTranslator('transformer');
   if (t.subword) {
-    const enc = t.subword.src.encode(chatText(text).text, new Map(), { nameSlots: true });
+    const enc = t.subword.src.encode(chatText(t, text).text, new Map(), { nameSlots: true });
     return { source: enc.pieces.map((p) => pieceLabel(p, enc.slots)), maps: t.encoderSelfAttention(enc.pieces), unknown: [] };
   }
   const input = readInput(t, text);

@@ -2,6 +2,7 @@
 // models were trained on: contractions without apostrophes (im, dont, cant), chat shorthand
 // (u, ur, pls, thx, idk, rn), questions without a question mark. Spans that must come back
 // verbatim (URLs, `code`, @mentions, e-mails, emoji) are set aside first and returned as slots.
+import { LAUGHTER } from './subword.ts';
 
 /** Chat spelling → written English (whole words, after lower-casing). */
 export const CHAT_WORDS: Readonly<Record<string, string>> = {
@@ -17,6 +18,9 @@ export const CHAT_WORDS: Readonly<Record<string, string>> = {
   tonite: 'tonight', gonna: 'going to', wanna: 'want to', gotta: 'have to', gimme: 'give me', lemme: 'let me', b4: 'before',
   btw: 'by the way', k: 'ok', kk: 'ok', msg: 'message', pic: 'picture', bday: 'birthday', hw: 'homework', ppl: 'people',
   cya: 'see you', sry: 'sorry', srry: 'sorry', tho: 'though', thru: 'through', wat: 'what', wut: 'what', kinda: 'kind of',
+  omg: 'oh my god', tbh: 'to be honest', tbf: 'to be fair', imo: 'in my opinion', imho: 'in my opinion',
+  nvm: 'never mind', fyi: 'for your information', asap: 'as soon as possible', jk: 'just kidding',
+  ofc: 'of course', brb: 'be right back', afaik: 'as far as i know', bf: 'boyfriend', gf: 'girlfriend',
   sorta: 'sort of', imma: "i'm going to", pwease: 'please', w: 'with', 'w/': 'with', abt: 'about', bout: 'about',
 };
 
@@ -33,6 +37,7 @@ const VERBATIM = new RegExp(
     /[\w.+-]+@[\w-]+\.[\w.]+/u.source,
     /<@!?\d+>|@\w+/u.source,
     /`[^`]+`/u.source,
+    LAUGHTER.source,
     /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\u{FE0F}|\u{200D}\p{Extended_Pictographic}|\p{Emoji_Modifier})*/u.source,
   ].join('|'),
   'gu',
@@ -54,14 +59,18 @@ export interface ChatInput {
   addedQuestionMark: boolean;
 }
 
-/** "im hungry 🍕 wanna eat" → "i'm hungry zzslotazz want to eat", slots ["🍕"]. */
-export function normalizeChat(text: string): ChatInput {
+/**
+ * `correct` may fix a word that is no chat word (typos), before the question check.
+ * "im hungry 🍕 wanna eat" → "i'm hungry zzslotazz want to eat", slots ["🍕"]. */
+export function normalizeChat(text: string, correct?: (word: string) => string | undefined): ChatInput {
   const slots: string[] = [];
   let s = text.normalize('NFC').replace(VERBATIM, (m) => {
     if (slots.length >= 26) return ' ';
     slots.push(m);
     return ` ${slotWord(slots.length - 1)} `;
   });
+  // "!!!", "?!?": one mark; the models never saw a run of them
+  s = s.replace(/([!?])[!?]+/g, '$1');
   const changes: ChatChange[] = [];
   const words = s.trim().split(/\s+/).filter(Boolean);
   const out: string[] = [];
@@ -74,6 +83,8 @@ export function normalizeChat(text: string): ChatInput {
     let to: string | undefined = Object.hasOwn(CHAT_WORDS, lower) ? CHAT_WORDS[lower] : undefined; // not "constructor"
     if (lower === 'ill') to = i > 0 && ILL_ADJECTIVE_AFTER.has(out[out.length - 1]!.toLowerCase()) ? undefined : "i'll";
     if (lower === 'w' && !post && i === words.length - 1) to = undefined; // a lone trailing "w"
+    // a typo (`correct`): lower-case words only, a capital inside the sentence marks a name
+    if (to === undefined && correct && /^\p{L}+$/u.test(core) && !(i > 0 && /^\p{Lu}/u.test(core))) to = correct(lower);
     if (to === undefined) return void out.push(raw);
     changes.push({ from: core, to });
     out.push(pre + to + post);

@@ -26,12 +26,18 @@ export interface Encoded {
   slots: Map<string, string>;
 }
 
+/** Laughter and chat noises, copied as typed: "lol" is no English word to translate. */
+export const LAUGHTER = /(?<![\p{L}\p{N}])(?:[lL][oO][lL]+|[lL][mM][fF]?[aA][oO]+|[rR][oO][fF][lL]|[hH][aA](?:[hH][aA])+[hH]?|[hH][eE](?:[hH][eE])+|[xX][dD]+)(?![\p{L}\p{N}])/u;
+
 // Spans copied verbatim: order matters (a URL contains digits, an e-mail an @).
 const COPY_SPANS = [
   /https?:\/\/\S+|www\.\S+/u.source,
   /[\w.+-]+@[\w-]+\.[\w.]+/u.source,
   /@\w+/u.source,
   /`[^`]+`/u.source,
+  LAUGHTER.source,
+  // names with digits inside (word2vec, seq2seq, gpt2): one span, not word + number + word
+  /(?<![\p{L}\d])\p{L}+\d+[\p{L}\d]*(?![\p{L}\d])/u.source,
   /\d+(?:[.,:/]\d+)*%?/u.source,
   /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\u{FE0F}|\u{200D}\p{Extended_Pictographic}|\p{Emoji_Modifier})*/u.source,
 ];
@@ -79,7 +85,7 @@ export function openingMarks(words: readonly string[]): string[] {
 
 /**
  * Words written with a capital inside a sentence ("my friend Kowalski"), lower-cased: with
- * `nameSlots`, those the vocabulary can only spell in 3+ pieces are copied through as slots
+ * `nameSlots`, those the vocabulary cannot spell as one piece are copied through as slots
  * instead of being translated piece by piece into something invented.
  */
 export function likelyNames(text: string): Set<string> {
@@ -107,10 +113,14 @@ export function settleSlots(words: readonly string[], slots: ReadonlyMap<string,
 
 /** Spanish (or English) words → written text: "¿ dónde vives ?" → "¿Dónde vives?". */
 export function detokenize(words: readonly string[], slots: ReadonlyMap<string, string> = new Map()): string {
-  let s = words.map((w) => w.replace(/⟪\d⟫/g, (k) => slots.get(k) ?? '')).join(' ');
+  // slots holding only marks ("¡", "🎉") come back first, so the spacing rules apply to them
+  const value = (k: string) => slots.get(k) ?? '';
+  let s = words.map((w) => w.replace(/⟪\d⟫/g, (k) => (/\p{L}/u.test(value(k)) ? k : value(k)))).join(' ');
   s = s.replace(/\s+([?!.,;:…)\]])/g, '$1').replace(/([¿¡(\[])\s+/g, '$1').replace(/\s+/g, ' ').trim();
-  // first letter of each sentence, also after an opening ¿ ¡
-  return s.replace(/(^|[.?!]\s+)([¿¡"(]*)(\p{Ll})/gu, (_, a: string, b: string, c: string) => a + b + c.toUpperCase());
+  // first letter of each sentence, also after an opening ¿ ¡; before the slots come back, so a
+  // link or `code` starting a sentence keeps its case
+  s = s.replace(/(^|[.?!]\s+)([¿¡"(]*)(\p{Ll})/gu, (_, a: string, b: string, c: string) => a + b + c.toUpperCase());
+  return s.replace(/⟪\d⟫/g, value).replace(/\s+/g, ' ').trim();
 }
 
 export class SubwordTokenizer {
@@ -128,6 +138,14 @@ export class SubwordTokenizer {
 
   get size(): number {
     return this.file.pieces.length;
+  }
+
+  /** The pieces that are whole words of letters ("▁casa" → "casa"), most probable first. */
+  wholeWords(): string[] {
+    return this.file.pieces
+      .filter(([p]) => p.startsWith(WORD_START) && /^\p{L}{2,}$/u.test(p.slice(1)))
+      .sort((a, b) => b[1] - a[1])
+      .map(([p]) => p.slice(1));
   }
 
   piece(id: number): string {
@@ -180,7 +198,7 @@ export class SubwordTokenizer {
     words.forEach((w, wi) => {
       let ps: string[];
       if (SLOT_RE.test(w)) ps = [w];
-      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 3))) {
+      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 2))) {
         const key = slotToken(slots.size);
         slots.set(key, w);
         words[wi] = key;

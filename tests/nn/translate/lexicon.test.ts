@@ -1,0 +1,37 @@
+// The shipped lexicon (npm run data:lexicon) and its use: a word a word-level model cannot read is
+// translated through it at the place attention points, and marked.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../src/nn/runtime.ts';
+import { loadLexicon, translateText } from '../../../src/nn/translate/infer/service.ts';
+
+const file = path.resolve('models/translate/lexicon.tsv');
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
+
+describe('the shipped lexicon', () => {
+  it('is english<TAB>spanish lines of lower-case words, one entry per English word', () => {
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(10_000);
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const [en, es, extra] = line.split('\t');
+      expect(en).toMatch(/^[a-z]{3,}$/);
+      expect(es).toMatch(/^\p{Ll}+(?: \p{Ll}+)?$/u);
+      expect(extra).toBeUndefined();
+      expect(seen.has(en!)).toBe(false);
+      seen.add(en!);
+    }
+    expect(loadLexicon()?.lookup('recurrent')).toBe('recurrente');
+  });
+
+  it('translates a word the attention model cannot read, at the attended place, marked', async () => {
+    const r = await translateText('the recurrent cat is big', 'attention');
+    const rare = r.rare.find((x) => x.source === 'recurrent');
+    expect(rare).toMatchObject({ how: 'lexicon', output: 'recurrente' });
+    expect(r.marked).toContain('_recurrente_');
+  }, 60_000);
+});
