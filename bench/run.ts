@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   translate: () => import('./translate.bench.ts'),
   'translate-train': () => import('./translate-train.bench.ts'),
   replicas: () => import('./replicas.bench.ts'),
+  'replicas-http': () => import('./replicas-http.bench.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

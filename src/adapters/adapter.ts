@@ -39,3 +39,10 @@ export interface Adapter {
   /** Resolves when the adapter ends by itself (the console's /quit) or after stop(). */
   readonly finished: Promise<void>;
 }
+
+/**
+ * A slow command's deferral ("thinking…") waits this long: a refusal (busy, cooldown, one request
+ * in flight) is decided by then, even through the shared store, and is sent as the private answer
+ * itself instead of "thinking…" plus two REST calls to replace it.
+ */
+export const REFUSAL_GRACE_MS = 50;

@@ -28,9 +28,13 @@ export class CoreRunner {
     return (this.registry.get(command)?.worker ? this.executor : this.inline).run(job, ctx);
   }
 
-  /** Answer will not come at once: a slow command (or button), or other work is running/waiting ahead of it. */
+  /**
+   * Answer will not come at once: a slow command (or button). A quick one is not deferred just
+   * because other work is running: the adapter's timer defers it if it does wait, and an answer
+   * inline in the interaction response needs no REST call (discord.js sends at most 50/s).
+   */
   shouldDeferAtOnce(command: string, asButton = false): boolean {
-    return this.isSlow(command, asButton) || this.queue.stats.running > 0 || this.queue.stats.queued > 0;
+    return this.isSlow(command, asButton);
   }
 
   /** A model job: deferred at once and subject to the per-user limits. */

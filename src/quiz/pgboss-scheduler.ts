@@ -1,7 +1,7 @@
 // Reminders that survive replicas: pg-boss (a job queue in PostgreSQL, SKIP LOCKED) holds them, so
 // whichever replica is alive at closesAt or at a daily slot does the work, and a job whose replica
 // died mid-way expires and is retried elsewhere. The job queue gives "at least once"; the store's
-// claims (closeQuiz + the reveal claim, claimScheduleSlot) make it "exactly once".
+// claims (closeQuiz + the reveal claim, the slot's lease and claimScheduleSlot) make it "exactly once".
 //   nn-quiz-reveal  delayed job per quiz, startAfter = closesAt
 //   nn-quiz-daily   delayed job per schedule, startAfter = its next slot (slots come from
 //                   zonedTime: local time in the schedule's IANA zone, DST included); each run
@@ -28,6 +28,27 @@ export interface PgBossOptions {
   sweepCron?: string;
   /** A job not finished in this time (its replica died) is retried elsewhere (default 60 s). */
   expireInSeconds?: number;
+}
+
+/** PostgreSQL's "deadlock detected": it rolled this transaction back so the other could go on. */
+const DEADLOCK = '40P01';
+
+/**
+ * pg-boss's createQueue, safe when replicas start together on a fresh database: its create_queue
+ * inserts the queue row and then adds a foreign key to the queue table in one transaction, so two
+ * processes creating queues at once deadlock and PostgreSQL rolls one back. Creating a queue that
+ * exists is a no-op, so the one rolled back simply tries again after a short random pause.
+ */
+export async function createQueueOnce(boss: Pick<PgBoss, 'createQueue'>, name: string, options: PgBoss.Queue, attempts = 8): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boss.createQueue(name, options);
+    } catch (err) {
+      if ((err as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw err;
+      log.debug({ queue: name, attempt }, 'quiz: job queue creation deadlocked with another replica; trying again');
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 100 * attempt));
+    }
+  }
 }
 
 interface RevealJob {
@@ -61,7 +82,7 @@ export class PgBossScheduler implements Scheduler {
       boss.on('error', (err) => log.error({ err }, 'quiz: job queue error'));
       await boss.start();
       const queue = { retryLimit: 20, retryDelay: 5, expireInSeconds: this.opts.expireInSeconds ?? 60 };
-      for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...queue });
+      for (const name of Object.values(QUEUES)) await createQueueOnce(boss, name, { name, ...queue });
       await boss.schedule(QUEUES.sweep, this.opts.sweepCron ?? '* * * * *', {}, { tz: 'UTC' });
       const polling = { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1, batchSize: 1 };
       await boss.work<RevealJob>(QUEUES.reveal, polling, async ([job]) => this.handlers.reveal(job.data.quizId));
@@ -130,7 +151,7 @@ export class PgBossScheduler implements Scheduler {
     await this.handlers.recover(platform);
     for (const s of await this.store.listSchedules(platform)) {
       const due = dueSlot(s, this.clock.now());
-      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due);
+      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due, this.clock.now());
       await this.queueSlot(s, nextSlot(s.time, s.timeZone, this.clock.now()));
     }
   }
@@ -151,7 +172,7 @@ export class PgBossScheduler implements Scheduler {
     const s = await this.store.getSchedule(job.platform, job.channelId);
     // Switched off, or moved to another time since this job was queued: a newer job covers it.
     if (!s || nextSlot(s.time, s.timeZone, job.slot - 1) !== job.slot) return;
-    await fireSlot(this.store, this.handlers.post, s, job.slot);
+    await fireSlot(this.store, this.handlers.post, s, job.slot, this.clock.now());
     await this.queueSlot(s, nextSlot(s.time, s.timeZone, Math.max(job.slot, this.clock.now())));
   }
 }

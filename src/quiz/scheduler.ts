@@ -2,7 +2,8 @@
 // service talks only to the Scheduler interface; TimerScheduler (in-process timers, the embedded
 // SQLite default) and PgBossScheduler (a job queue on PostgreSQL, for replicas) implement it.
 // Timers are only reminders: the store decides who does the work (closeQuiz and the reveal claim
-// for reveals, claimScheduleSlot for daily slots), so a duplicate or late reminder is harmless.
+// for reveals, a lease on the slot and claimScheduleSlot for daily slots), so a duplicate or late
+// reminder is harmless.
 import type { Platform } from '../core/command.ts';
 import { log } from '../core/log.ts';
 import type { QuizStore, Schedule } from '../store/types.ts';
@@ -51,14 +52,33 @@ export function newSchedule(s: NewSchedule, now: number): Schedule {
   return { ...s, createdAt: now, lastSlot: previousSlot(s.time, s.timeZone, now) };
 }
 
-/** Posts one quiz for `slot` if this caller wins the slot. Shared by both schedulers. */
-export async function fireSlot(store: QuizStore, post: PostScheduled, s: Schedule, slot: number): Promise<boolean> {
-  if (!(await store.claimScheduleSlot(s.platform, s.channelId, slot))) return false;
+/** How long a replica posting a daily slot holds it; if it dies before posting, another posts the slot after this. */
+export const SLOT_LEASE_MS = 60_000;
+
+/**
+ * Posts one quiz for `slot` if this caller wins the slot. Shared by both schedulers. The slot is
+ * leased while it is posted and marked done only after the post: a poster that dies mid-way
+ * leaves the slot due, so the next sweep (here or on another replica) posts it once its lease
+ * has lapsed, instead of the slot being lost. (Dying in the instant between the post and the
+ * mark would post it twice; the lost-slot window it replaces was the whole post.)
+ */
+export async function fireSlot(store: QuizStore, post: PostScheduled, s: Schedule, slot: number, now: number): Promise<boolean> {
+  const claim = `slot:${s.platform}:${s.channelId}:${slot}`;
+  if (!(await store.claimOnce(claim, now, SLOT_LEASE_MS))) return false;
+  // Re-read: another poster may have finished this (or a later) slot since the caller looked.
+  const current = await store.getSchedule(s.platform, s.channelId);
+  if (!current || (current.lastSlot !== undefined && current.lastSlot >= slot)) {
+    await store.completeClaim(claim);
+    return false;
+  }
   try {
     await post(s, slot);
   } catch (err) {
+    // The platform refused it: logged and not retried (a retry loop could post it many times).
     log.error({ err, channel: s.channelId }, 'quiz: scheduled post failed');
   }
+  await store.claimScheduleSlot(s.platform, s.channelId, slot);
+  await store.completeClaim(claim);
   return true;
 }
 
@@ -84,7 +104,7 @@ export class TimerScheduler implements Scheduler {
     this.platforms.add(platform);
     for (const s of await this.store.listSchedules(platform)) {
       const due = dueSlot(s, this.clock.now());
-      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due);
+      if (due !== undefined) await fireSlot(this.store, this.handlers.post, s, due, this.clock.now());
       this.arm(s);
     }
   }
@@ -163,7 +183,7 @@ export class TimerScheduler implements Scheduler {
     // Re-read: the schedule may have been changed or switched off since the timer was set.
     const s = await this.store.getSchedule(platform, channelId);
     if (!s || !this.platforms.has(platform)) return;
-    if (this.clock.now() >= slot) await fireSlot(this.store, this.handlers.post, s, slot);
+    if (this.clock.now() >= slot) await fireSlot(this.store, this.handlers.post, s, slot, this.clock.now());
     this.arm(s);
   }
 }

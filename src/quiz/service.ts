@@ -217,6 +217,14 @@ export class QuizService {
     // Several processes may reach this for one quiz (its closer, another replica's recovery): one posts.
     const claim = `reveal:${quiz.id}`;
     if (!(await this.store.claimOnce(claim, this.clock.now(), REVEAL_LEASE_MS))) return;
+    if (quiz.createdBy === 'schedule' && !quiz.messageId) {
+      // post() records the message as soon as it is posted: its poster died before posting, so
+      // nobody saw the question (the slot is posted again with a new quiz). Nothing to reveal.
+      log.warn({ quizId: quiz.id }, 'quiz: a scheduled quiz that was never posted is closed without a reveal');
+      await this.store.markRevealed(quiz.id, this.clock.now());
+      await this.store.completeClaim(claim);
+      return;
+    }
     try {
       let edited = false;
       if (quiz.messageId && outbox.edit) {

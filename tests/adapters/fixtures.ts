@@ -33,7 +33,7 @@ export const fixtureCommands: CommandDef[] = [
     slow: true,
     options: [],
     handler: async () => {
-      await sleep(30);
+      await sleep(120); // longer than the refusal grace, so a slow command is deferred
       return { title: 'Slow chart', text: 'done', images: [png('attention map.png')] };
     },
   }),
@@ -63,7 +63,7 @@ export const fixtureCommands: CommandDef[] = [
     slow: true,
     options: [],
     handler: async () => {
-      await sleep(20);
+      await sleep(120);
       throw new Error('late failure');
     },
   }),

@@ -26,8 +26,8 @@ const pgSkip = await postgresSkipReason();
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/nn-tutor.mjs');
 const MEMBERS = 300;
-/** How long each started quiz stays open: long enough for all 1,500 answers on two busy cores. */
-const QUIZ_SECONDS = 60;
+/** How long each started quiz stays open: all 1,500 answers took 25–30 s on two busy cores alone; room for a full `npm test` beside it. */
+const QUIZ_SECONDS = 90;
 /** Members answering at the same time (each answers its 5 quizzes one after another). */
 const CONCURRENCY = 12;
 /** The replica that is killed, once this many answers have been acknowledged. */
@@ -262,10 +262,13 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     return replica;
   }
 
-  /** Slack sends the same request again with X-Slack-Retry-Num, here to another replica: it must be dropped. */
+  /**
+   * Slack sends the same request again with X-Slack-Retry-Num, here to another replica: it must not
+   * be handled again. (A request whose replica died after acking it may get no answer at all.)
+   */
   async function slackRetry(form: Record<string, string>, sent: SentSlackRequest, acked: Replica): Promise<void> {
     const copy = { ...sent };
-    slackRetried.push(sent);
+    slackSent.push(copy);
     stats.slackRetries += 1;
     await balanced(async (r) => {
       await slack.postSigned(r.slackUrl, form, copy, { retryNum: 1 });
@@ -286,6 +289,7 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     const acked = await slackPost(payload, sent);
     await slackRetry(payload, sent, acked);
     const res = await slackAnswer(sent, 30_000);
+    slackRetried.push(sent);
     const buttons: string[] = (res?.body?.blocks ?? []).flatMap((b: any) => (b.type === 'actions' ? b.elements.map((e: any) => e.value) : [])).filter((v: string) => v?.startsWith('quiz:a:'));
     if (!buttons.length) throw new Error(`no quiz posted: ${JSON.stringify(res?.body)?.slice(0, 300)}`);
     return { platform: 'slack', channel, id: buttons[0].split(':')[2], buttons };
@@ -298,7 +302,10 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     const acked = await slackPost(form, sent);
     const res = await slackAnswer(sent, 15_000);
     // Every 5th click is also delivered again as a Slack retry, to another replica.
-    if (++slackAnswers % 5 === 0) await slackRetry(form, sent, acked);
+    if (++slackAnswers % 5 === 0) {
+      await slackRetry(form, sent, acked);
+      if (res) slackRetried.push(sent); // answered once already: the retry must add nothing
+    }
     return classify(res && JSON.stringify(res.body));
   }
 
@@ -309,7 +316,10 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     const hhmm = new Date(slot).toISOString().slice(11, 16);
     const { payload: schedForm, sent: schedSent } = slack.commandPayload('/quiz', `schedule action:daily time:${hhmm} timezone:UTC topic:rnn seconds:10`, 'U0SCHEDULER', SCHEDULE_CHANNEL);
     await slackPost(schedForm, schedSent);
-    expect(JSON.stringify((await slackAnswer(schedSent, 20_000))?.body)).toMatch(new RegExp(`Scheduled\\. Every day at \\*+${hhmm}`));
+    const scheduledReply = JSON.stringify((await slackAnswer(schedSent, 20_000))?.body);
+    expect(scheduledReply).toMatch(new RegExp(`Scheduled\\. Every day at \\*+${hhmm}`));
+    // The slot has not passed while the command was answered (else the first quiz would be tomorrow's).
+    expect(scheduledReply).toContain(`Next one: ${new Date(slot).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 
     const firstOpened = Date.now();
     const quizzes: Quiz[] = [];
@@ -406,9 +416,10 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     expect(quizRows).toHaveLength(6);
     expect(quizRows.every((q) => q.status === 'closed' && q.revealed_at !== null)).toBe(true);
 
-    // Slack: each request answered once; the retries sent to other replicas were dropped.
+    // Slack: no request answered twice, however often it was delivered; retries of answered ones added nothing.
     for (const sent of slackSent) expect(slack.responsesTo(sent).length).toBeLessThanOrEqual(1);
     for (const sent of slackRetried) expect(slack.responsesTo(sent)).toHaveLength(1);
+    expect(slackRetried.length).toBeGreaterThan(100);
     // Discord: at most one answer per interaction.
     expect(discord.rejections.map((r) => `${r.status} ${r.call.method} ${r.call.path}`)).toEqual([]);
 
@@ -444,7 +455,7 @@ describe.skipIf(pgSkip !== undefined)(`three replicas on one PostgreSQL, one kil
     console.info(
       `[three replicas] ${rows.length} answers acknowledged in ${(answeredIn / 1000).toFixed(1)} s; whole run ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
         `connection failures retried ${stats.connectionFailures}, clicks without confirmation ${stats.unconfirmed}, refusals ${stats.refused}, ` +
-        `"already answered" confirmations ${stats.alreadyAnswered}, Slack retries dropped ${stats.slackRetries}`,
+        `"already answered" confirmations ${stats.alreadyAnswered}, Slack retries sent to another replica ${stats.slackRetries}`,
     );
   });
 });

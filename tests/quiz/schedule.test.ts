@@ -94,6 +94,48 @@ describe('the scheduler, driven by a fake clock', () => {
     expect(questions(outbox)).toHaveLength(3);
   });
 
+  it('a slot whose poster died before posting is posted after its lease, once; the dead poster\'s quiz is never revealed', async () => {
+    const file = tempDbPath();
+    const clock = new FakeClock(Date.UTC(2026, 0, 5, 11, 0));
+    const a = boot(file, clock);
+    const frozen = new RecordingOutbox();
+    let entered!: () => void;
+    const inPost = new Promise<void>((r) => (entered = r));
+    // Replica a: its post of the scheduled question never completes (SIGKILL in the middle).
+    frozen.post = () => (entered(), new Promise<never>(() => undefined));
+    await a.service.attach('test', frozen);
+    await a.service.scheduler.set({ platform: 'test', channelId: 'c1', time: '12:00', timeZone: 'UTC', topic: 'rnn', seconds: 30, createdBy: 'u1' });
+    void clock.advanceTo(Date.UTC(2026, 0, 5, 12, 0));
+    await inPost;
+    a.service.stop();
+    // Replica b starts while a's lease holds: the slot is not posted twice.
+    const b = boot(file, clock);
+    const outbox = new RecordingOutbox();
+    await b.service.attach('test', outbox);
+    expect(questions(outbox)).toHaveLength(0);
+    expect((await b.store.getSchedule('test', 'c1'))?.lastSlot).toBeLessThan(Date.UTC(2026, 0, 5, 12, 0));
+    // The lease lapses; the next sweep (here: b's recovery after a restart) posts the slot, once.
+    await clock.advanceTo(Date.UTC(2026, 0, 5, 12, 1, 1));
+    const c = boot(file, clock);
+    const oc = new RecordingOutbox();
+    await c.service.attach('test', oc);
+    await b.service.recover('test');
+    expect(questions(outbox).length + questions(oc).length).toBe(1);
+    expect((await c.store.getSchedule('test', 'c1'))?.lastSlot).toBe(Date.UTC(2026, 0, 5, 12, 0));
+    const again = boot(file, clock);
+    const og = new RecordingOutbox();
+    await again.service.attach('test', og);
+    expect(questions(og)).toHaveLength(0);
+    // a had created its quiz before dying: it closes without a reveal of a question nobody saw.
+    await clock.advance(60_000);
+    await c.service.recover('test');
+    const reveals = [...outbox.messages, ...oc.messages, ...og.messages].filter((m) => m.reply.title?.startsWith('Answer ·'));
+    expect(reveals).toHaveLength(1);
+    expect(reveals[0].kind).toBe('edit'); // the posted quiz's own message
+    expect(await c.store.unrevealedQuizzes('test')).toEqual([]);
+    expect((await c.store.openQuizzes('test'))).toEqual([]);
+  });
+
   it('survives a restart: a quiz missed while down is posted once at start-up, not once per missed day', async () => {
     const file = tempDbPath();
     const clock = new FakeClock(Date.UTC(2026, 0, 5, 10, 0));

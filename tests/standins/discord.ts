@@ -88,6 +88,11 @@ export class DiscordStandIn {
   readonly calls: DiscordCall[] = [];
   /** Answers that were refused (4xx), with the body sent back: tests assert on them. */
   readonly rejections: { call: DiscordCall; status: number; body: any }[] = [];
+  /**
+   * Called once the stand-in has answered a REST call (with `status` set if it refused it): the
+   * bench follows thousands of interactions this way instead of polling `calls`.
+   */
+  onCall: ((call: DiscordCall) => void) | undefined;
   /** Milliseconds; replace to move time (a late callback) without waiting. */
   clock: () => number = () => Date.now();
   private interactions = new Map<string, InteractionState>();
@@ -354,6 +359,7 @@ export class DiscordStandIn {
     const { json, files } = await parseBody(req);
     const call: DiscordCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: json, files, headers: req.headers, at: performance.now() };
     this.calls.push(call);
+    if (this.onCall) res.once('finish', () => this.onCall?.(call));
     const m = call.method;
     let match: RegExpMatchArray | null;
     const refuse = (status: number, body: any) => {

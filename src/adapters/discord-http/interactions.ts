@@ -5,9 +5,10 @@
 // without files goes inline (type 4, or 7 for a button that updates its message); otherwise the
 // request is deferred (5 / 6) and the answer is sent over REST to the interaction webhook
 // (PATCH @original, with the PNGs as multipart files). Nothing here calls Discord at start-up.
+import { REFUSAL_GRACE_MS } from '../adapter.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { REST } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, InteractionType, type REST } from 'discord.js';
 import type { ButtonReply, Outbox, RequestContext } from '../../core/command.ts';
 import { autocomplete, internalErrorReply, type Invocation, type Outcome } from '../../core/dispatch.ts';
 import { newErrorId } from '../../core/errors.ts';
@@ -22,18 +23,17 @@ import { apiMessage, InteractionWebhook } from './outbox.ts';
 import { checkSignature, importDiscordPublicKey } from './verify.ts';
 
 /** Interaction types (request) and callback types (response), from Discord's API reference. */
-const PING = 1;
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-const PONG = 1;
-const CHANNEL_MESSAGE = 4;
-const DEFERRED_CHANNEL_MESSAGE = 5;
-const DEFERRED_UPDATE_MESSAGE = 6;
-const UPDATE_MESSAGE = 7;
-const AUTOCOMPLETE_RESULT = 8;
-const SUBCOMMAND = 1;
-const BUTTON = 2;
+const { Ping: PING, ApplicationCommand: APPLICATION_COMMAND, MessageComponent: MESSAGE_COMPONENT, ApplicationCommandAutocomplete: AUTOCOMPLETE } = InteractionType;
+const {
+  Pong: PONG,
+  ChannelMessageWithSource: CHANNEL_MESSAGE,
+  DeferredChannelMessageWithSource: DEFERRED_CHANNEL_MESSAGE,
+  DeferredMessageUpdate: DEFERRED_UPDATE_MESSAGE,
+  UpdateMessage: UPDATE_MESSAGE,
+  ApplicationCommandAutocompleteResult: AUTOCOMPLETE_RESULT,
+} = InteractionResponseType;
+const SUBCOMMAND = ApplicationCommandOptionType.Subcommand;
+const BUTTON = ComponentType.Button;
 
 /** Leaves room inside Discord's 3-second window for the response to travel. */
 export const HTTP_DEFER_AFTER_MS = 1500;
@@ -175,7 +175,8 @@ export class DiscordHttpInteractions {
 
   /**
    * Runs `work`, answering inline when it finishes in time and `inline` gives a body; otherwise
-   * sends the deferral (at once when `deferNow`) and reports that the answer must go over REST.
+   * sends the deferral (after the refusal grace when `deferNow`) and reports that the answer must
+   * go over REST.
    */
   private async respond<R extends Reply>(res: ServerResponse, deferNow: boolean, deferType: number, work: () => Promise<Outcome<R>>, inline: (r: R) => object | undefined): Promise<{ outcome: Outcome<R>; deferred: boolean }> {
     let deferred = false;
@@ -184,8 +185,7 @@ export class DiscordHttpInteractions {
       deferred = true;
       sendJson(res, 200, { type: deferType });
     };
-    if (deferNow) defer();
-    const timer = deferNow ? undefined : setTimeout(defer, this.deferAfterMs);
+    const timer = setTimeout(defer, deferNow ? Math.min(REFUSAL_GRACE_MS, this.deferAfterMs) : this.deferAfterMs);
     let outcome: Outcome<R>;
     try {
       outcome = await work();

@@ -2,6 +2,7 @@
 // 3-second window: a fast handler's reply goes out at once; a `slow` command, or any command that
 // has to wait behind other work in the queue, is deferred at once (before the CPU is busy again);
 // any other is deferred if it has not finished after DEFER_AFTER_MS; the deferred reply is then edited.
+import { REFUSAL_GRACE_MS } from '../adapter.ts';
 import {
   Client,
   Events,
@@ -80,7 +81,7 @@ function makeOutbox(client: Client): Outbox {
   };
 }
 
-/** Runs `work`; defers the interaction first if it is slow or takes longer than `afterMs`. */
+/** Runs `work`; defers the interaction if it is slow (after the refusal grace) or takes longer than `afterMs`. */
 async function withDefer<T>(slow: boolean, afterMs: number, defer: () => Promise<unknown>, work: () => Promise<T>): Promise<{ value: T; deferred: boolean }> {
   let deferred = false;
   let deferring: Promise<unknown> | undefined;
@@ -88,8 +89,7 @@ async function withDefer<T>(slow: boolean, afterMs: number, defer: () => Promise
     deferred = true;
     deferring = defer();
   };
-  if (slow) startDefer();
-  const timer = slow ? undefined : setTimeout(startDefer, afterMs);
+  const timer = setTimeout(startDefer, slow ? Math.min(REFUSAL_GRACE_MS, afterMs) : afterMs);
   try {
     const value = await work();
     return { value, deferred };

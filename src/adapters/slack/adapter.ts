@@ -155,7 +155,8 @@ export class SlackHandlers {
 
   async command({ command, ack, respond, client, context }: { command: SlashCommand; ack: (r?: any) => Promise<void>; respond: RespondFn; client: WebClient; context?: { retryNum?: number } }): Promise<void> {
     const name = command.command.replace(/^\//, '').slice(this.prefix.length);
-    const slow = this.runner.isSlow(name);
+    // A retry is most likely a repeat of a request already being answered: no second "working" note.
+    const slow = this.runner.isSlow(name) && !(context?.retryNum && context.retryNum > 0);
     await ack(slow ? { response_type: 'ephemeral', text: '⏳ Working on it…' } : undefined);
     if (!(await this.first(command.trigger_id, context?.retryNum))) return;
     try {

@@ -141,6 +141,19 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(r.json.data.content).toMatch(/no command/);
   });
 
+  it('a refused slow command is answered privately in the response itself: no "thinking…", no REST call', async () => {
+    const first = standIn.postSignedInteraction(endpoint, 2, { id: '9', name: 'slowchart', type: 1, options: [] });
+    await new Promise((r) => setTimeout(r, 10));
+    const second = await standIn.postSignedInteraction(endpoint, 2, { id: '9', name: 'slowchart', type: 1, options: [] });
+    expect(second.json.type).toBe(4);
+    expect(second.json.data.flags).toBe(64);
+    expect(second.json.data.content).toMatch(/still running/);
+    await settle(second.sent.id);
+    expect(standIn.responsesTo(second.sent)).toEqual([]);
+    expect((await first).json).toEqual({ type: 5 });
+    await settle((await first).sent.id);
+  });
+
   it('an ephemeral answer after a public defer: @original deleted, private follow-up', async () => {
     const r = await standIn.postSignedInteraction(endpoint, 2, { id: '7', name: 'slowboom', type: 1, options: [] });
     expect(r.json).toEqual({ type: 5 });

@@ -47,7 +47,7 @@ describe('Discord adapter', () => {
     expect(calls[1].body.content).toBe('late but here');
   });
 
-  it('defers at once a fast command that has to wait behind other work', async () => {
+  it('defers a fast command that has to wait behind other work once the defer timer fires', async () => {
     const first = h.standIn.sendCommand('late');
     const second = h.standIn.sendCommand('echo', [{ name: 'text', type: 3, value: 'queued' }]);
     const calls = await h.settle(second);

@@ -62,6 +62,18 @@ describe('Slack retries across two replicas sharing a store', () => {
     expect(standIn.responsesTo(sent)).toHaveLength(1);
   });
 
+  it('acks a retried slow command without a second "working" note', async () => {
+    const { payload, sent } = standIn.commandPayload('/slowchart', '');
+    await standIn.postSigned(a.adapter.url!, payload, sent);
+    expect(JSON.parse(sent.ackBody!)).toMatchObject({ text: expect.stringContaining('Working on it') });
+    const retry = await standIn.postSigned(b.adapter.url!, payload, { ...sent }, { retryNum: 1 });
+    expect(retry.status).toBe(200);
+    expect(retry.ackBody).toBe('');
+    await a.settle(sent);
+    await quiet();
+    expect(standIn.responsesTo(sent)).toHaveLength(1);
+  });
+
   it('drops a button click delivered to both replicas at once but on one', async () => {
     const { payload, sent } = standIn.actionPayload('nn:0:chart:1', 'chart:1');
     const form = { payload: JSON.stringify(payload) };
