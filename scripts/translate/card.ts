@@ -49,6 +49,30 @@ const stageExtras = (st: Stage) =>
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+interface Tried {
+  what: string;
+  date: string;
+  command: string;
+  wallMinutes: number;
+  stages: { wordWarmStartSeconds: number; wildSeconds: number; wildSteps: number; validLoss: number };
+  wild: { bleu: Record<string, number>; loops: number; truncations: number };
+  shippedWildSameCode?: { bleu: Record<string, number>; loops: number; truncations: number };
+  test: { bleu: number };
+  long: { bleu: number };
+  shipped: boolean;
+  why: string;
+}
+
+const triedLine = (t: Tried) => {
+  const bleu = (b: Record<string, number>) => `${WILD_KINDS.map((k) => `${k} ${b[k]!.toFixed(1)}`).join(', ')}, all ${b.all!.toFixed(1)}`;
+  return (
+    `- ${t.date}: ${t.what}: \`${t.command}\`, ${t.wallMinutes} min wall (word-level warm start ${Math.round(t.stages.wordWarmStartSeconds / 60)} min, wild stage ${t.stages.wildSteps} steps in ${Math.round(t.stages.wildSeconds / 60)} min, valid loss ${t.stages.validLoss.toFixed(3)}). ` +
+    `Wild dev set: ${bleu(t.wild.bleu)} (loops ${t.wild.loops}, truncated ${t.wild.truncations})` +
+    (t.shippedWildSameCode ? `; this shipped model measured by the same code: ${bleu(t.shippedWildSameCode.bleu)} (loops ${t.shippedWildSameCode.loops}, truncated ${t.shippedWildSameCode.truncations})` : '') +
+    `. Generated test BLEU ${t.test.bleu.toFixed(1)}, long ${t.long.bleu.toFixed(1)}. ${t.shipped ? 'Shipped.' : `Not shipped: ${t.why}.`}`
+  );
+};
+
 export function writeCards(evalDoc: EvalDoc): void {
   const stats = fs.existsSync(path.join(DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'stats.json'), 'utf8')) : undefined;
   const ap = evalDoc.results.apertium;
@@ -152,6 +176,10 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Reproduce: ${card.reproduce.map((c) => `\`${c}\``).join(', ')}.`,
       '',
     ].filter((l) => l !== '');
+    // candidates measured but not shipped (tried.json, written from their eval output), so the card keeps them
+    const triedFile = path.join(dir, 'tried.json');
+    const tried = fs.existsSync(triedFile) ? (JSON.parse(fs.readFileSync(triedFile, 'utf8')).tried as Tried[]) : [];
+    if (tried.length) lines.push('', '## Tried', '', ...tried.map(triedLine));
     fs.writeFileSync(path.join(dir, 'README.md'), lines.join('\n') + '\n');
     if (m) {
       meta.metrics = { test: m.test, long: m.long, aer: m.aer, date: evalDoc.date };
