@@ -49,6 +49,30 @@ const stageExtras = (st: Stage) =>
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+interface Tried {
+  what: string;
+  date: string;
+  command: string;
+  wallMinutes: number;
+  stages: { wordWarmStartSeconds: number; wildSeconds: number; wildSteps: number; validLoss: number };
+  wild: { bleu: Record<string, number>; loops: number; truncations: number };
+  shippedWildSameCode?: { bleu: Record<string, number>; loops: number; truncations: number };
+  test: { bleu: number };
+  long: { bleu: number };
+  shipped: boolean;
+  why: string;
+}
+
+const triedLine = (t: Tried) => {
+  const bleu = (b: Record<string, number>) => `${WILD_KINDS.map((k) => `${k} ${b[k]!.toFixed(1)}`).join(', ')}, all ${b.all!.toFixed(1)}`;
+  return (
+    `- ${t.date}: ${t.what}: \`${t.command}\`, ${t.wallMinutes} min wall (word-level warm start ${Math.round(t.stages.wordWarmStartSeconds / 60)} min, wild stage ${t.stages.wildSteps} steps in ${Math.round(t.stages.wildSeconds / 60)} min, valid loss ${t.stages.validLoss.toFixed(3)}). ` +
+    `Wild dev set: ${bleu(t.wild.bleu)} (loops ${t.wild.loops}, truncated ${t.wild.truncations})` +
+    (t.shippedWildSameCode ? `; this shipped model measured by the same code: ${bleu(t.shippedWildSameCode.bleu)} (loops ${t.shippedWildSameCode.loops}, truncated ${t.shippedWildSameCode.truncations})` : '') +
+    `. Generated test BLEU ${t.test.bleu.toFixed(1)}, long ${t.long.bleu.toFixed(1)}. ${t.shipped ? 'Shipped.' : `Not shipped: ${t.why}.`}`
+  );
+};
+
 export function writeCards(evalDoc: EvalDoc): void {
   const stats = fs.existsSync(path.join(DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'stats.json'), 'utf8')) : undefined;
   const ap = evalDoc.results.apertium;
@@ -86,27 +110,35 @@ export function writeCards(evalDoc: EvalDoc): void {
       evaluation: m ? { date: evalDoc.date, decoding: `beam ${evalDoc.beam} on the whole sets, greedy beside`, testSentences: evalDoc.testSentences, longSentences: evalDoc.longSentences, ...m } : undefined,
       wildDevSet: wildDoc?.results[name] ? { date: wildDoc.date, beam: wildDoc.beam, sentences: wildDoc.sentences, ...wildDoc.results[name], apertium: wildDoc.results.apertium } : undefined,
       peer: ap ? { apertiumEngSpa: { test: ap.test, long: ap.long } } : undefined,
-      reproduce: [
-        `npm run data:translate`,
-        ...(ws
-          ? [
-              `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
-              `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
-            ]
-          : wild
-            ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
-            : []),
-        // one command per training stage, oldest first; later stages start from the earlier weights
-        ...[...(tr.previousStages ?? []), tr].map(
-          (st: Stage, i: number) =>
-            `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
-            (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
-        ),
-        // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
-        ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
-        'npm run eval:translate',
-        ...(wildDoc ? ['npm run eval:translate-wild'] : []),
-      ],
+      reproduce: tr.oneCommand
+        ? [
+            'npm run data:translate',
+            `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+            tr.oneCommand.command,
+            'npm run eval:translate',
+            ...(wildDoc ? ['npm run eval:translate-wild'] : []),
+          ]
+        : [
+            `npm run data:translate`,
+            ...(ws
+              ? [
+                  `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
+                  `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+                ]
+              : wild
+                ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
+                : []),
+            // one command per training stage, oldest first; later stages start from the earlier weights
+            ...[...(tr.previousStages ?? []), tr].map(
+              (st: Stage, i: number) =>
+                `npm run train:translate -- --model ${name} --steps ${st.plannedSteps ?? st.steps} --tokens ${st.tokensPerBatch} --lr ${st.peakLr} --warmup ${st.warmup} --seed ${st.seed}${i > 0 ? ' --continue' : ''}${wild ? ' --data wild' : ''}${ws && i === 0 ? ` --init ${ws.from}` : ''}${stageExtras(st)}` +
+                (st === tr && tr.interpolation ? ` --from models/translate/${name} --out data/translate/${name}-next` : ''),
+            ),
+            // the shipped weights: between the previous stage and this one (scripts/translate/interpolate.ts)
+            ...(tr.interpolation ? [`npx tsx scripts/translate/interpolate.ts --base models/translate/${name} --tuned data/translate/${name}-next --alpha ${tr.interpolation.alpha} --out models/translate/${name}`] : []),
+            'npm run eval:translate',
+            ...(wildDoc ? ['npm run eval:translate-wild'] : []),
+          ],
     };
     fs.writeFileSync(path.join(dir, 'card.json'), JSON.stringify(card, null, 2));
     const lines = [
@@ -123,6 +155,9 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
+          : '') +
+        (tr.oneCommand
+          ? ` Trained from scratch by one command, \`${tr.oneCommand.command}\`: the word-level warm start ${Math.round(tr.oneCommand.stages.wordWarmStart / 60)} min, then this ${Math.round(tr.oneCommand.stages.wild / 60)} min; ${Math.round(tr.oneCommand.wallSeconds / 60)} min wall time in all (loading data included) within its ${tr.oneCommand.budgetMinutes}-min budget.`
           : '') +
         (tr.interpolation
           ? ` The shipped weights are (1 − α)·θ_previous stage + α·θ_this stage with α = ${tr.interpolation.alpha} (WiSE-FT weight interpolation, Wortsman et al., 2022: the stage's new data mix forgets some of the beginner course; the interpolation keeps most of both), α the largest of 1, 0.75, 0.5 whose generated valid-set BLEU (400 sentences, beam 4, \`npm run eval:translate -- --valid --limit 400 --models ${name}\`) is at least 95.5.`
@@ -141,6 +176,10 @@ export function writeCards(evalDoc: EvalDoc): void {
       `- Reproduce: ${card.reproduce.map((c) => `\`${c}\``).join(', ')}.`,
       '',
     ].filter((l) => l !== '');
+    // candidates measured but not shipped (tried.json, written from their eval output), so the card keeps them
+    const triedFile = path.join(dir, 'tried.json');
+    const tried = fs.existsSync(triedFile) ? (JSON.parse(fs.readFileSync(triedFile, 'utf8')).tried as Tried[]) : [];
+    if (tried.length) lines.push('', '## Tried', '', ...tried.map(triedLine));
     fs.writeFileSync(path.join(dir, 'README.md'), lines.join('\n') + '\n');
     if (m) {
       meta.metrics = { test: m.test, long: m.long, aer: m.aer, date: evalDoc.date };

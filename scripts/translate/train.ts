@@ -7,7 +7,9 @@
 //   directory; its float16 weights, or this model's checkpoint when present and no --from), with its
 //   subword pieces. [--weight study=3,chat=1.5]: wild-corpus kinds drawn that many times per epoch.
 //   [--minutes M]: wall-clock budget; the learning-rate schedule follows the larger of the step and
-//   time fractions, and the model is written when the budget ends.
+//   time fractions, and the model is written when the budget ends. [--deadline MS]: the budget
+//   also ends at that wall-clock time (ms since 1970), for a chain of stages under one budget
+//   (scripts/translate/train-default.ts); loading the data counts against it, --minutes does not.
 // Trains one translator on the generated corpus, shows a progress bar (loss, tokens/s, ETA),
 // checkpoints to data/translate/ckpt/<model>/ (resume with --resume) and writes the shipped
 // model (float16 weights, vocabularies, metadata) to models/translate/<model>/.
@@ -46,7 +48,10 @@ const evalEvery = Number(arg('eval-every', '250'));
 const outDir = path.resolve(arg('out', `models/translate/${kind}`)!);
 const wild = arg('data', 'generated') === 'wild';
 const ckptDir = path.resolve(`data/translate/ckpt/${kind}${wild ? '-wild' : ''}`);
-const budgetSeconds = Number(arg('minutes', 'Infinity')) * 60;
+const budgetMinutes = Number(arg('minutes', 'Infinity'));
+const deadline = Number(arg('deadline', 'Infinity'));
+if (!(budgetMinutes > 0) || !(deadline > 0)) throw new Error('--minutes and --deadline want positive numbers');
+let budgetSeconds = budgetMinutes * 60; // from the first step; --deadline shortens it below
 const fromDir = arg('from') ? path.resolve(arg('from')!) : undefined;
 const continueDir = flag('continue') ? (fromDir ?? outDir) : undefined;
 const kindWeights = Object.fromEntries((arg('weight', '') ?? '').split(',').filter(Boolean).map((kv) => {
@@ -184,6 +189,7 @@ function validLoss(): number {
 const params = model.params.count();
 console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend}, vocab ${srcVocab.size}/${tgtVocab.size}, ${train.length} pairs, ${steps} steps of ~${tokensPerBatch} tokens`);
 const t0 = Date.now();
+if (Number.isFinite(deadline)) budgetSeconds = Math.min(budgetSeconds, elapsed + Math.max(0, (deadline - t0) / 1000));
 // The data order is a function of (seed, epoch), so a resumed run sees the same batches. Each
 // epoch's plan is built once (planning 120k pairs takes a few hundred ms; rebuilding the earlier
 // epochs' plans at every step had cut the speed 2–4× from the second epoch on).
@@ -228,7 +234,7 @@ for (; step < steps && !stop && !outOfTime && !exportOnly; step++) {
     // let SIGINT/SIGTERM handlers run: the loop is synchronous and its awaits settle as microtasks
     await new Promise((r) => setImmediate(r));
     const rate = tokensSeen / secs;
-    const eta = ((steps - done) * secs) / Math.max(1, done - firstStep);
+    const eta = Math.min(((steps - done) * secs) / Math.max(1, done - firstStep), budgetSeconds - elapsed - secs); // a budget ends it first
     bar(done, ema, rate, eta);
   }
   if (done % evalEvery === 0 || done === steps) {
@@ -238,6 +244,12 @@ for (; step < steps && !stop && !outOfTime && !exportOnly; step++) {
     await checkpoint();
   }
   if (elapsed + (Date.now() - t0) / 1000 >= budgetSeconds) outOfTime = true;
+}
+// out of time between evaluations: the recorded losses are this step's, not those of up to evalEvery steps ago
+if (outOfTime && history.at(-1)?.step !== step) {
+  const v = validLoss();
+  history.push({ step, loss: ema, valid: v, seconds: elapsed + (Date.now() - t0) / 1000 });
+  console.error(`\nstep ${step} loss ${ema.toFixed(4)} valid ${v.toFixed(4)} (budget ended)`);
 }
 /** Earlier stages flattened (oldest first) and the total training time over all stages. */
 function stagesInfo(prev: Record<string, unknown>, seconds: number) {
@@ -277,7 +289,7 @@ if (step >= steps || outOfTime || exportOnly) {
       ...(warmStart ? { warmStart } : {}),
       ...(continueDir ? { continuedFrom: path.relative(process.cwd(), continueDir) } : {}),
       ...(Object.keys(kindWeights).length ? { kindWeights } : {}),
-      ...(Number.isFinite(budgetSeconds) ? { budgetMinutes: budgetSeconds / 60 } : {}),
+      ...(Number.isFinite(budgetSeconds) ? { budgetMinutes: Math.round((budgetSeconds / 60) * 10) / 10 } : {}),
       steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,
