@@ -6,9 +6,9 @@
 // latency at fixed offered loads (open loop). Every request comes from a new member, so per-user
 // cooldowns never refuse; what is refused is the replica's own queue saying "busy".
 // `npm run bench -- replicas-http` (about 6 minutes; `--quick` for a smoke run).
+import { freePort } from '../tests/standins/http.ts';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -63,14 +63,6 @@ interface Replica {
 interface Setup {
   label: string;
   replicas: Replica[];
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));

@@ -3,22 +3,13 @@
 // model commands from its worker pool, serves health and metrics, and exits 0 on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStandIn, STANDIN_TOKEN } from '../standins/discord.ts';
-import { waitUntil } from '../standins/http.ts';
+import { waitUntil, freePort } from '../standins/http.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/nn-tutor.mjs');
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('a replica in Discord HTTP-interactions mode (child process)', () => {
   let standIn: DiscordStandIn;

@@ -9,10 +9,10 @@
 // Checked: every acknowledged answer is one row (and no row is unacknowledged), each quiz is
 // revealed once, the slot posted once, Slack retries sent to another replica are not handled
 // again, and the score tables equal a recomputation from the answer rows.
+import { freePort } from '../standins/http.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -38,14 +38,6 @@ const SLACK_CHANNELS = ['C0QUIZA', 'C0QUIZB'];
 const SCHEDULE_CHANNEL = 'C0SCHED';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 function databaseUrl(name: string): string {
   const u = new URL(TEST_POSTGRES_URL);

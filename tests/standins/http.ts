@@ -1,5 +1,6 @@
 // Shared plumbing for the loopback stand-ins: read a request body (JSON, form or multipart).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:net';
 
 export interface UploadedFile {
   field: string;
@@ -69,4 +70,13 @@ let counter = 0;
 export function nextId(): string {
   counter += 1;
   return (BigInt(Date.now() - 1420070400000) * 4194304n + BigInt(counter)).toString();
+}
+
+/** A loopback port nobody listens on (for a child process to bind). */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
 }
