@@ -1,4 +1,4 @@
-// npm run train:translate-default [-- --minutes 115 --seed 1 --out models/translate/transformer]
+// npm run train:translate-default [-- --minutes 115 --seed 1 --warm-fraction 0.1 --weight study=3,chat=2 --out models/translate/transformer]
 // The shipped transformer from scratch in ONE command under one wall-clock budget (issue 15: at
 // most 2 hours on this machine): the stages of scripts/translate/train.ts run one after another as
 // child processes (their progress bars shown as they go):
@@ -18,7 +18,7 @@ import { WILD_DATA_DIR } from './distill/paths.ts';
 export const MAX_MINUTES = 120; // the issue's cap
 export const DEFAULT_MINUTES = 115;
 /** Stage B's draws per kind: study talk and chat are where the wild dev set is weakest. */
-export const KIND_WEIGHTS = 'study=3,chat=2,gold=0.6,gold-chat=0.6';
+export const KIND_WEIGHTS = 'study=3,chat=2,gold=1,gold-chat=1';
 export const WORD_MODEL_DIR = 'data/translate/word-transformer';
 
 export interface Options {
@@ -26,11 +26,12 @@ export interface Options {
   seed: number;
   out: string;
   warmFraction: number;
+  weights: string;
 }
 
 /** Options from argv; a message (never a stack) for bad values. */
 export function parseOptions(argv: string[]): Options | { error: string } {
-  const known = ['minutes', 'seed', 'out', 'warm-fraction'];
+  const known = ['minutes', 'seed', 'out', 'warm-fraction', 'weight'];
   for (const [i, a] of argv.entries()) {
     if (!a.startsWith('--')) continue;
     if (!known.includes(a.slice(2))) return { error: `${a} is not an option; the options are ${known.map((k) => `--${k}`).join(', ')}` };
@@ -48,7 +49,9 @@ export function parseOptions(argv: string[]): Options | { error: string } {
   const warmFraction = Number(arg('warm-fraction') ?? 0.1);
   if (!(warmFraction > 0 && warmFraction < 0.5)) return { error: '--warm-fraction wants a number between 0 and 0.5' };
   const out = arg('out') ?? 'models/translate/transformer';
-  return { minutes, seed, out, warmFraction };
+  const weights = arg('weight') ?? KIND_WEIGHTS;
+  if (!/^([a-z-]+=\d+(\.\d+)?)(,[a-z-]+=\d+(\.\d+)?)*$/.test(weights)) return { error: '--weight wants kind=number,… (for example study=3,chat=2)' };
+  return { minutes, seed, out, warmFraction, weights };
 }
 
 /** train.ts arguments of both stages; stage B's --deadline is filled in when stage A has ended. */
@@ -58,7 +61,7 @@ export function stageArgs(o: Options): { a: string[]; b: (deadline: number) => s
     // the word-level recipe (RECIPES.transformer) cut short by its budget; warm-up scaled to the shorter run
     a: ['--model', 'transformer', '--steps', '1400', '--tokens', '1500', '--lr', '0.003', '--warmup', '150', '--seed', String(o.seed), '--minutes', String(warmMinutes), '--out', WORD_MODEL_DIR],
     // planned steps far beyond the budget: the deadline ends the cosine schedule
-    b: (deadline) => ['--model', 'transformer', '--data', 'wild', '--init', WORD_MODEL_DIR, '--steps', '100000', '--tokens', '2000', '--lr', '0.001', '--warmup', '50', '--seed', String(o.seed), '--weight', KIND_WEIGHTS, '--eval-every', '250', '--deadline', String(deadline), '--out', o.out],
+    b: (deadline) => ['--model', 'transformer', '--data', 'wild', '--init', WORD_MODEL_DIR, '--steps', '100000', '--tokens', '2000', '--lr', '0.001', '--warmup', '50', '--seed', String(o.seed), '--weight', o.weights, '--eval-every', '250', '--deadline', String(deadline), '--out', o.out],
   };
 }
 
@@ -106,7 +109,7 @@ async function main(): Promise<number> {
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
   const warmSeconds = Number(meta.training.warmStart?.stage?.seconds ?? 0);
   meta.training.oneCommand = {
-    command: `npm run train:translate-default -- --minutes ${o.minutes} --seed ${o.seed}`,
+    command: `npm run train:translate-default -- --minutes ${o.minutes} --seed ${o.seed} --warm-fraction ${o.warmFraction} --weight ${o.weights}`,
     budgetMinutes: o.minutes,
     wallSeconds,
     stages: { wordWarmStart: Math.round(warmSeconds), wild: Math.round(meta.training.seconds) },

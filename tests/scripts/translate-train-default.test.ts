@@ -5,12 +5,13 @@ const value = (args: string[], name: string) => args[args.indexOf(`--${name}`) +
 
 describe('npm run train:translate-default', () => {
   it('defaults to the shipped transformer under a 115-minute budget', () => {
-    expect(parseOptions([])).toEqual({ minutes: DEFAULT_MINUTES, seed: 1, out: 'models/translate/transformer', warmFraction: 0.1 });
+    expect(parseOptions([])).toEqual({ minutes: DEFAULT_MINUTES, seed: 1, out: 'models/translate/transformer', warmFraction: 0.1, weights: KIND_WEIGHTS });
+    expect(parseOptions(['--weight', 'study=2,gold=1.5'])).toMatchObject({ weights: 'study=2,gold=1.5' });
     expect(DEFAULT_MINUTES).toBeLessThanOrEqual(MAX_MINUTES);
   });
 
   it('refuses a budget over the 2-hour cap and other bad values with a message', () => {
-    for (const argv of [['--minutes', '121'], ['--minutes', '0'], ['--minutes', 'soon'], ['--seed', '1.5'], ['--warm-fraction', '0.9'], ['--out'], ['--minutes', '--seed', '2'], ['--minuts', '90']]) {
+    for (const argv of [['--minutes', '121'], ['--minutes', '0'], ['--minutes', 'soon'], ['--seed', '1.5'], ['--warm-fraction', '0.9'], ['--out'], ['--minutes', '--seed', '2'], ['--minuts', '90'], ['--weight', 'study'], ['--weight', 'study=lots']]) {
       const o = parseOptions(argv);
       expect(o).toHaveProperty('error');
       expect((o as { error: string }).error).toMatch(/^--/);
@@ -19,7 +20,7 @@ describe('npm run train:translate-default', () => {
   });
 
   it('spends the warm-start share of the budget on the word-level model, then trains the wild stage from it until the deadline', () => {
-    const { a, b } = stageArgs({ minutes: 110, seed: 3, out: 'data/translate/candidate/transformer', warmFraction: 0.1 });
+    const { a, b } = stageArgs({ minutes: 110, seed: 3, out: 'data/translate/candidate/transformer', warmFraction: 0.1, weights: KIND_WEIGHTS });
     expect(value(a, 'minutes')).toBe('11');
     expect(value(a, 'out')).toBe(WORD_MODEL_DIR);
     expect(a).not.toContain('--data');
