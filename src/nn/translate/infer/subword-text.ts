@@ -2,6 +2,7 @@
 // (copy slots for numbers, URLs, emoji, names the vocabulary cannot spell), the model writes
 // Spanish pieces, and the pieces are joined back into words with the slots restored verbatim.
 import { SubwordTokenizer, WORD_START, detokenize, openingMarks, settleSlots, type SubwordFile } from '../model/subword.ts';
+import { polishSpanish } from './polish.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 
 export interface SubwordPair {
@@ -54,7 +55,7 @@ export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: str
     wordOf: enc.wordOf,
     tokens: out.tokens,
     slots: enc.slots,
-    text: restoreCase(detokenize(openingMarks(settleSlots(words, enc.slots)), enc.slots), text, t.properNames),
+    text: restoreCase(detokenize(polishSpanish(openingMarks(settleSlots(words, enc.slots)), enc.slots), enc.slots), text, t.properNames),
     attention: out.attention,
     score: out.score,
   };

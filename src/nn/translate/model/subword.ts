@@ -13,7 +13,7 @@ export interface SubwordFile {
 export const WORD_START = '▁';
 export const MAX_SLOTS = 8;
 export const slotToken = (i: number) => `⟪${i}⟫`;
-const SLOT_RE = /^⟪(\d)⟫$/;
+export const SLOT_RE = /^⟪(\d)⟫$/;
 
 export interface Encoded {
   ids: number[];

@@ -1,0 +1,37 @@
+// Two slips a small student model copies from its data, mended on the decoded Spanish words
+// (lower case, marks as their own words, copy slots still as ⟪i⟫):
+// - a number or a name the model put after the final full stop ("no entiendo la pregunta . ⟪0⟫"):
+//   the stop moves to the end; laughter and emoji may trail a sentence ("estoy cansado . lol").
+// - an accented question word opening a sentence that is no question ("cuándo el concierto
+//   acabó , …"): Spanish writes it without the accent there ("cuando"); a real question has ¿.
+import { LAUGHTER, SLOT_RE } from '../model/subword.ts';
+
+// not qué / quién / cuánto: they also open exclamations ("qué bonito"), which keep the accent
+const UNACCENTED: Record<string, string> = { cuándo: 'cuando', dónde: 'donde', adónde: 'adonde', cómo: 'como' };
+const isMark = (w: string) => /^[.?!]$/.test(w);
+
+/** A slot that is part of the sentence's meaning (a number, a name), not a trailing aside. */
+function isContentSlot(w: string, slots: ReadonlyMap<string, string>): boolean {
+  const v = slots.get(w);
+  return v !== undefined && /[\p{L}\p{N}]/u.test(v) && !new RegExp(`^(?:${LAUGHTER.source})$`, 'u').test(v);
+}
+
+export function polishSpanish(words: readonly string[], slots: ReadonlyMap<string, string> = new Map()): string[] {
+  const out = [...words];
+  // the final mark and the slots after it
+  let mark = out.length - 1;
+  while (mark >= 0 && SLOT_RE.test(out[mark]!)) mark--;
+  if (mark >= 0 && mark < out.length - 1 && isMark(out[mark]!) && out.slice(mark + 1).some((w) => isContentSlot(w, slots))) {
+    const trailing = out.splice(mark + 1);
+    const content = trailing.filter((w) => isContentSlot(w, slots));
+    const asides = trailing.filter((w) => !isContentSlot(w, slots));
+    out.splice(mark, 0, ...content);
+    out.push(...asides);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const starts = i === 0 || isMark(out[i - 1]!);
+    const plain = UNACCENTED[out[i]!];
+    if (starts && plain) out[i] = plain;
+  }
+  return out;
+}
