@@ -22,8 +22,8 @@ import type { Example } from './corpus.ts';
 import { loadCorpus } from './data.ts';
 import { writeCards } from './card.ts';
 import { greedyBatch } from '../../src/nn/translate/infer/greedy-batch.ts';
-import { restoreCase, translateSubword } from '../../src/nn/translate/infer/subword-text.ts';
-import { detokenize, openingMarks, settleSlots, type SubwordTokenizer } from '../../src/nn/translate/model/subword.ts';
+import { spanishText, translateSubword } from '../../src/nn/translate/infer/subword-text.ts';
+import { type SubwordTokenizer } from '../../src/nn/translate/model/subword.ts';
 import { writeQualitySection } from './results-section.ts';
 
 const argv = process.argv.slice(2);
@@ -76,7 +76,7 @@ function translateGreedy(t: LoadedTranslator, examples: Example[]): string[] {
   if (sw) {
     const encoded = examples.map((e) => sw.src.encode(englishFor(e), new Map(), { nameSlots: true }));
     return greedyBatch(tf, t, encoded.map((x) => x.pieces)).map((pieces, i) =>
-      restoreCase(detokenize(openingMarks(settleSlots(sw.tgt.words(pieces.map((p) => sw.tgt.id(p) ?? 2)), encoded[i]!.slots)), encoded[i]!.slots), englishFor(examples[i]!), t.properNames),
+      spanishText(sw.tgt.words(pieces.map((p) => sw.tgt.id(p) ?? 2)), encoded[i]!.slots, englishFor(examples[i]!), t.properNames),
     );
   }
   return greedyBatch(tf, t, examples.map((e) => e.src)).map((toks) => formatSpanish(toks, { properNames: t.properNames }));

@@ -45,6 +45,11 @@ export function restoreCase(spanish: string, english: string, properNames: Reado
   return spanish.replace(/\p{L}+/gu, (w) => capitalised.get(w) ?? (properNames.has(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w));
 }
 
+/** Decoded Spanish words (slots as ⟪i⟫) → the text a user reads; one path for /translate and the evals. */
+export function spanishText(words: readonly string[], slots: ReadonlyMap<string, string>, english: string, properNames?: ReadonlySet<string>): string {
+  return restoreCase(detokenize(polishSpanish(openingMarks(settleSlots(words, slots)), slots), slots), english, properNames);
+}
+
 export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: string, opts: DecodeOptions = {}): SubwordTranslation {
   const enc = sw.src.encode(text, new Map(), { nameSlots: true });
   const out = t.translateTokens(enc.pieces, opts);
@@ -55,7 +60,7 @@ export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: str
     wordOf: enc.wordOf,
     tokens: out.tokens,
     slots: enc.slots,
-    text: restoreCase(detokenize(polishSpanish(openingMarks(settleSlots(words, enc.slots)), enc.slots), enc.slots), text, t.properNames),
+    text: spanishText(words, enc.slots, text, t.properNames),
     attention: out.attention,
     score: out.score,
   };
