@@ -71,4 +71,9 @@ describe('an added question mark', () => {
     expect(normalizeChat('is the lstm slow lol 😅').text).toBe('is the lstm slow ? zzslotazz zzslotbzz');
     expect(normalizeChat('where is the room').text).toBe('where is the room ?');
   });
+
+  it('is not added to an order that starts with a negative auxiliary, only to a negative question', () => {
+    for (const order of ['dont forget the meeting at 5 😅', 'dont worry', 'cant stop now', "don't touch my notes"]) expect(normalizeChat(order).addedQuestionMark).toBe(false);
+    for (const question of ['dont u think its too long', "can't we meet later", 'isnt it due today', 'doesnt that overfit']) expect(normalizeChat(question).addedQuestionMark).toBe(true);
+  });
 });

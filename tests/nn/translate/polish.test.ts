@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detokenize } from '../../../src/nn/translate/model/subword.ts';
-import { polishSpanish } from '../../../src/nn/translate/infer/polish.ts';
+import { keepQuestion, polishSpanish } from '../../../src/nn/translate/infer/polish.ts';
 
 const slots = new Map([['⟪0⟫', '3'], ['⟪1⟫', 'lol'], ['⟪2⟫', '😭'], ['⟪3⟫', 'Martina']]);
 const polish = (s: string) => detokenize(polishSpanish(s.split(' '), slots), slots);
@@ -27,5 +27,19 @@ describe('polishSpanish', () => {
     expect(polish('¿ cuándo empieza la clase ?')).toBe('¿Cuándo empieza la clase?');
     expect(polish('no sé dónde está mi cargador .')).toBe('No sé dónde está mi cargador.');
     expect(polish('qué bonito día .')).toBe('Qué bonito día.');
+  });
+});
+
+describe('keepQuestion', () => {
+  const ask = (s: string, en: string) => keepQuestion(s.split(' '), en).join(' ');
+  it('turns the final stop of a translated question into a question mark, before trailing slots', () => {
+    expect(ask('puedes mandarme las notas por favor .', 'can you send me the notes please ?')).toBe('puedes mandarme las notas por favor ?');
+    expect(ask('vienes mañana ⟪2⟫', 'are you coming tomorrow? 😭')).toBe('vienes mañana ? ⟪2⟫');
+    expect(ask('es lento . ⟪1⟫', 'is it slow ? lol')).toBe('es lento ? ⟪1⟫');
+  });
+  it('leaves statements, and questions that already ask, alone', () => {
+    expect(ask('estoy cansado .', "i'm tired")).toBe('estoy cansado .');
+    expect(ask('¿ vienes ?', 'are you coming?')).toBe('¿ vienes ?');
+    expect(ask('me gusta . ¿ y a ti ?', 'i like it. do you?')).toBe('me gusta . ¿ y a ti ?');
   });
 });

@@ -1,9 +1,10 @@
-// Two slips a small student model copies from its data, mended on the decoded Spanish words
+// Slips a small student model copies from its data, mended on the decoded Spanish words
 // (lower case, marks as their own words, copy slots still as ⟪i⟫):
 // - a number or a name the model put after the final full stop ("no entiendo la pregunta . ⟪0⟫"):
 //   the stop moves to the end; laughter and emoji may trail a sentence ("estoy cansado . lol").
 // - an accented question word opening a sentence that is no question ("cuándo el concierto
 //   acabó , …"): Spanish writes it without the accent there ("cuando"); a real question has ¿.
+// - a question answered as a statement (keepQuestion).
 import { LAUGHTER, SLOT_RE } from '../model/subword.ts';
 
 // not qué / quién / cuánto: they also open exclamations ("qué bonito"), which keep the accent
@@ -14,6 +15,22 @@ const isMark = (w: string) => /^[.?!]$/.test(w);
 function isContentSlot(w: string, slots: ReadonlyMap<string, string>): boolean {
   const v = slots.get(w);
   return v !== undefined && /[\p{L}\p{N}]/u.test(v) && !new RegExp(`^(?:${LAUGHTER.source})$`, 'u').test(v);
+}
+
+/**
+ * The English asked (its last sentence ends in "?") but the model wrote a statement: its final
+ * stop becomes "?" (openingMarks then adds the ¿). "can u send me the notes pls" is a request.
+ */
+export function keepQuestion(words: readonly string[], english: string): string[] {
+  const asks = /\?$/.test(english.replace(new RegExp(LAUGHTER.source, 'gu'), '').replace(/[^\p{L}\p{N}?.!]+$/u, ''));
+  if (!asks) return [...words];
+  let end = words.length - 1;
+  while (end >= 0 && SLOT_RE.test(words[end]!)) end--;
+  if (end >= 0 && words[end] === '?') return [...words];
+  const out = [...words];
+  if (end >= 0 && (words[end] === '.' || words[end] === '!')) out[end] = '?';
+  else out.splice(end + 1, 0, '?');
+  return out;
 }
 
 export function polishSpanish(words: readonly string[], slots: ReadonlyMap<string, string> = new Map()): string[] {

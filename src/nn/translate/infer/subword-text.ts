@@ -2,7 +2,7 @@
 // (copy slots for numbers, URLs, emoji, names the vocabulary cannot spell), the model writes
 // Spanish pieces, and the pieces are joined back into words with the slots restored verbatim.
 import { SubwordTokenizer, WORD_START, detokenize, openingMarks, settleSlots, type SubwordFile } from '../model/subword.ts';
-import { polishSpanish } from './polish.ts';
+import { keepQuestion, polishSpanish } from './polish.ts';
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 
 export interface SubwordPair {
@@ -47,7 +47,7 @@ export function restoreCase(spanish: string, english: string, properNames: Reado
 
 /** Decoded Spanish words (slots as ⟪i⟫) → the text a user reads; one path for /translate and the evals. */
 export function spanishText(words: readonly string[], slots: ReadonlyMap<string, string>, english: string, properNames?: ReadonlySet<string>): string {
-  return restoreCase(detokenize(polishSpanish(openingMarks(settleSlots(words, slots)), slots), slots), english, properNames);
+  return restoreCase(detokenize(polishSpanish(openingMarks(keepQuestion(settleSlots(words, slots), english)), slots), slots), english, properNames);
 }
 
 export function translateSubword(t: LoadedTranslator, sw: SubwordPair, text: string, opts: DecodeOptions = {}): SubwordTranslation {

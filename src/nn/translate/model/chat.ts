@@ -38,6 +38,9 @@ const ILL_ADJECTIVE_AFTER = new Set(['am', "i'm", 'is', 'are', 'was', 'were', 'b
 
 // A question typed without "?": it starts with an auxiliary or a question word.
 const QUESTION_START = new Set(['do', 'does', 'did', 'are', 'is', 'am', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'what', "what's", 'where', "where's", 'when', 'why', 'how', "how's", 'who', "who's", 'which', 'whose', "don't", "doesn't", "can't", "isn't", "aren't"]);
+// …but "dont forget the meeting" is an order: a negative auxiliary asks only before its subject
+const NEGATIVE_START = new Set(["don't", "doesn't", "can't", "isn't", "aren't"]);
+const SUBJECTS = new Set(['you', 'we', 'they', 'he', 'she', 'it', 'i', 'that', 'this', 'there', 'these', 'those']);
 
 // Spans copied through verbatim (order matters: a URL contains dots and digits).
 const VERBATIM = new RegExp(
@@ -99,9 +102,10 @@ export function normalizeChat(text: string, correct?: (word: string) => string |
     out.push(pre + to + post);
   });
   s = out.join(' ');
-  const first = out.find((w) => !SLOT_WORD.test(w))?.toLowerCase().replace(/[^\p{L}']/gu, '');
+  const [first, second] = s.split(/\s+/).filter((w) => w && !SLOT_WORD.test(w)).map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
   const ends = s.replace(/(\s*zzslot[a-z]zz)+$/u, '').trim();
-  const addedQuestionMark = !!first && QUESTION_START.has(first) && !/[?!.]$/.test(ends);
+  const asks = !!first && QUESTION_START.has(first) && (!NEGATIVE_START.has(first) || SUBJECTS.has(second ?? ''));
+  const addedQuestionMark = asks && !/[?!.]$/.test(ends);
   // before trailing emoji or laughter: "what is it ? 😅", as a writer would put it
   if (addedQuestionMark) s = s.replace(/((?:\s*zzslot[a-z]zz)*)$/u, ' ?$1');
   return { text: s, slots, changes, addedQuestionMark };
