@@ -39,6 +39,7 @@ describe('keepQuestion', () => {
   });
   it('leaves statements, and questions that already ask, alone', () => {
     expect(ask('estoy cansado .', "i'm tired")).toBe('estoy cansado .');
+    expect(ask('estoy cansado . ⟪1⟫ no puedo encontrar la sala ? ⟪2⟫', "i'm so tired lol can't find the room 😭")).toBe('estoy cansado . ⟪1⟫ no puedo encontrar la sala . ⟪2⟫');
     expect(ask('¿ vienes ?', 'are you coming?')).toBe('¿ vienes ?');
     expect(ask('me gusta . ¿ y a ti ?', 'i like it. do you?')).toBe('me gusta . ¿ y a ti ?');
   });

@@ -18,10 +18,12 @@ function isContentSlot(w: string, slots: ReadonlyMap<string, string>): boolean {
 }
 
 /**
- * The English asked (its last sentence ends in "?") but the model wrote a statement: its final
- * stop becomes "?" (openingMarks then adds the ¿). "can u send me the notes pls" is a request.
+ * Questions in, questions out: the English asked (its last sentence ends in "?") but the model
+ * wrote a statement, so its final stop becomes "?" (openingMarks then adds the ¿); and an English
+ * text that asks nothing gets no "?" the model wrote ("cant find the room" → "no encuentro la sala").
  */
 export function keepQuestion(words: readonly string[], english: string): string[] {
+  if (!english.includes('?')) return words.map((w) => (w === '?' ? '.' : w)).filter((w, i, a) => !(w === '.' && a[i - 1] === '.'));
   const asks = /\?$/.test(english.replace(new RegExp(LAUGHTER.source, 'gu'), '').replace(/[^\p{L}\p{N}?.!]+$/u, ''));
   if (!asks) return [...words];
   let end = words.length - 1;
