@@ -1,10 +1,11 @@
-// npm run data:translate-wild [-- --talk 40000 --seed 7]
+// npm run data:translate-wild [-- --talk 40000 --seed 7 --teacher-fixes]
 // The broad corpus for the open-vocabulary translators: sequence-level knowledge distillation of
 // Apertium eng-spa over real English (Brown, WordNet examples) and generated chat / study talk,
 // mixed with the generator's gold pairs (npm run data:translate), some of them typed as chat.
 // Writes data/translate-wild/{train,valid}.jsonl ({en, es, kind}) and stats.json, then trains the
 // subword vocabularies (tokenizer.ts). Never trains on an evaluation sentence: the wild dev set and
-// the generator's valid/test/long sets are removed by normalised English.
+// the generator's valid/test/long sets are removed by normalised English. --teacher-fixes mends
+// Apertium's systematic slips on chat and study talk first (teacher-fixes.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../../src/core/random.ts';
@@ -14,6 +15,7 @@ import { apertiumRaw, cleanApertium, requireApertium } from './apertium.ts';
 import { brownSentences, wordnetExamples } from './english.ts';
 import { EMOJI, chatify, talkSentences } from './talk.ts';
 import { WILD_DATA_DIR } from './paths.ts';
+import { fixTeacher, teacherInput } from './teacher-fixes.ts';
 import { trainTokenizers } from './tokenizer.ts';
 
 
@@ -32,6 +34,8 @@ const seed = arg('seed', 7);
 const talkCount = arg('talk', 40_000);
 const goldCount = arg('gold', 120_000);
 const validCount = arg('valid', 1_000);
+const teacherFixes = argv.includes('--teacher-fixes');
+const teacherText = (en: string) => (teacherFixes ? teacherInput(en) : en);
 
 requireApertium();
 const t0 = Date.now();
@@ -59,7 +63,7 @@ for (const t of talkSentences(rng, talkCount)) add(t.en, t.kind);
 // Teacher translations, cached by sentence.
 const cacheFile = path.join(WILD_DATA_DIR, 'apertium-cache.json');
 const cache: Record<string, string> = fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {};
-const todo = sources.map((s) => s.en).filter((en) => cache[en] === undefined);
+const todo = [...new Set(sources.map((s) => teacherText(s.en)))].filter((en) => cache[en] === undefined);
 if (todo.length) {
   console.error(`apertium eng-spa: ${todo.length} sentences to translate (${sources.length - todo.length} cached)…`);
   const ta = Date.now();
@@ -72,8 +76,9 @@ if (todo.length) {
 const distilled: WildExample[] = [];
 const dropped: Record<string, number> = {};
 let unknownKept = 0;
+let teacherFixed = 0;
 for (const s of sources) {
-  const c = cleanApertium(cache[s.en] ?? '');
+  const c = cleanApertium(cache[teacherText(s.en)] ?? '');
   if (!c.es) {
     dropped[s.kind] = (dropped[s.kind] ?? 0) + 1;
     continue;
@@ -81,6 +86,11 @@ for (const s of sources) {
   unknownKept += c.unknown.length;
   let en = s.en;
   let es = c.es;
+  if (teacherFixes) {
+    const fixed = fixTeacher(s.en, es, s.kind);
+    if (fixed !== es.replace(/\s+([,.;:?!])/g, '$1') || teacherText(s.en) !== s.en) teacherFixed++;
+    es = fixed;
+  }
   // chat is typed as chat; some of the other English is typed casually too
   const casual = s.kind === 'chat' ? 0.75 : s.kind === 'study' ? 0.4 : 0.15;
   if (rng.chance(casual)) {
@@ -119,7 +129,8 @@ for (const e of train) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
 const courseWords = { src: new Set(gen.train.flatMap((e) => e.src)), tgt: new Set(gen.train.flatMap((e) => e.tgt)) };
 const tok = trainTokenizers(argv.includes('--keep-text') ? undefined : train, WILD_DATA_DIR, courseWords);
 const stats = {
-  options: { seed, talk: talkCount, gold: goldCount, valid: validCount },
+  options: { seed, talk: talkCount, gold: goldCount, valid: validCount, teacherFixes },
+  teacherFixed,
   sources: sources.length,
   droppedByTeacherMarks: dropped,
   unknownWordsCopied: unknownKept,
