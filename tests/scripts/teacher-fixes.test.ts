@@ -7,6 +7,7 @@ describe('teacher fixes (Apertium slips mended before distillation)', () => {
     expect(teacherInput('Lets meet at the library.')).toBe('We are going to meet at the library.');
     expect(teacherInput('the decoder looks at every word; look at the weights')).toBe('the decoder observes every word; observe the weights');
     expect(teacherInput('Sorry, I was late')).toBe('I am sorry, I was late');
+    expect(teacherInput('can you send me some coffee? sorry im sad')).toBe('can you send me some coffee? i am sorry im sad');
     expect(teacherInput('the outlet sorry state')).toBe('the outlet sorry state'); // whole words, sorry only first
   });
 

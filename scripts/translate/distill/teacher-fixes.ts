@@ -13,7 +13,7 @@ export function teacherInput(en: string): string {
   return en
     .replace(/\b([Ll])et'?s\b/g, (_, l: string) => (l === 'L' ? 'We are going to' : 'we are going to'))
     .replace(/\b([Ll])(ook|ooks|ooked|ooking) at\b/g, (_, l: string, rest: string) => (l === 'L' ? 'O' : 'o') + OBSERVE[rest]!)
-    .replace(/^([Ss])orry\b/, (_, s: string) => (s === 'S' ? 'I am sorry' : 'i am sorry'));
+    .replace(/(^|[.!?]\s+)([Ss])orry\b/g, (_, before: string, s: string) => `${before}${s === 'S' ? 'I' : 'i'} am sorry`); // at a sentence start
 }
 
 type Kind = string;
