@@ -10,11 +10,13 @@ import { LAUGHTER, SLOT_RE } from '../model/subword.ts';
 // not qué / quién / cuánto: they also open exclamations ("qué bonito"), which keep the accent
 const UNACCENTED: Record<string, string> = { cuándo: 'cuando', dónde: 'donde', adónde: 'adonde', cómo: 'como' };
 const isMark = (w: string) => /^[.?!]$/.test(w);
+const WHOLE_LAUGHTER = new RegExp(`^(?:${LAUGHTER.source})$`, 'u');
+const ALL_LAUGHTER = new RegExp(LAUGHTER.source, 'gu');
 
 /** A slot that is part of the sentence's meaning (a number, a name), not a trailing aside. */
 function isContentSlot(w: string, slots: ReadonlyMap<string, string>): boolean {
   const v = slots.get(w);
-  return v !== undefined && /[\p{L}\p{N}]/u.test(v) && !new RegExp(`^(?:${LAUGHTER.source})$`, 'u').test(v);
+  return v !== undefined && /[\p{L}\p{N}]/u.test(v) && !WHOLE_LAUGHTER.test(v);
 }
 
 /**
@@ -24,7 +26,7 @@ function isContentSlot(w: string, slots: ReadonlyMap<string, string>): boolean {
  */
 export function keepQuestion(words: readonly string[], english: string): string[] {
   if (!english.includes('?')) return words.map((w) => (w === '?' ? '.' : w)).filter((w, i, a) => !(w === '.' && a[i - 1] === '.'));
-  const asks = /\?$/.test(english.replace(new RegExp(LAUGHTER.source, 'gu'), '').replace(/[^\p{L}\p{N}?.!]+$/u, ''));
+  const asks = /\?$/.test(english.replace(ALL_LAUGHTER, '').replace(/[^\p{L}\p{N}?.!]+$/u, ''));
   if (!asks) return [...words];
   let end = words.length - 1;
   while (end >= 0 && SLOT_RE.test(words[end]!)) end--;
