@@ -1,4 +1,4 @@
-// npm run train:translate-default [-- --minutes 115 --seed 1 --warm-fraction 0.1 --weight study=3,chat=2 --out models/translate/transformer]
+// npm run train:translate-default [-- --minutes 115 --seed 1 --warm-fraction 0.1 --weight study=3,chat=2 --threads 2 --out models/translate/transformer]
 // The shipped transformer from scratch in ONE command under one wall-clock budget (issue 15: at
 // most 2 hours on this machine): the stages of scripts/translate/train.ts run one after another as
 // child processes (their progress bars shown as they go):
@@ -6,11 +6,13 @@
 //      whole-word embeddings warm-start
 //   B. the subword transformer on the distilled wild corpus for the rest of the budget, one cosine
 //      schedule, study / chat talk drawn more often (the wild dev set's weak kinds).
+// Both stages train data-parallel on --threads cores (default: up to 2, what this machine has).
 // Stage B gets a --deadline, so loading its data counts against the budget too. The model's
 // metadata records the command, the budget and the wall time (training.oneCommand), which the card shows.
 // Needs npm run data:translate and npm run data:translate-wild -- --talk 80000 first.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WILD_DATA_DIR } from './distill/paths.ts';
@@ -19,6 +21,8 @@ export const MAX_MINUTES = 120; // the issue's cap
 export const DEFAULT_MINUTES = 115;
 /** Stage B's draws per kind: study talk and chat are where the wild dev set is weakest. */
 export const KIND_WEIGHTS = 'study=3,chat=2,gold=1,gold-chat=1';
+/** Cores to train on: two measured 1.6× the tokens/s of one on this 2-core machine (bench/RESULTS.md). */
+export const DEFAULT_THREADS = Math.min(2, os.availableParallelism());
 export const WORD_MODEL_DIR = 'data/translate/word-transformer';
 
 export interface Options {
@@ -27,11 +31,12 @@ export interface Options {
   out: string;
   warmFraction: number;
   weights: string;
+  threads: number;
 }
 
 /** Options from argv; a message (never a stack) for bad values. */
 export function parseOptions(argv: string[]): Options | { error: string } {
-  const known = ['minutes', 'seed', 'out', 'warm-fraction', 'weight'];
+  const known = ['minutes', 'seed', 'out', 'warm-fraction', 'weight', 'threads'];
   for (const [i, a] of argv.entries()) {
     if (!a.startsWith('--')) continue;
     if (!known.includes(a.slice(2))) return { error: `${a} is not an option; the options are ${known.map((k) => `--${k}`).join(', ')}` };
@@ -51,7 +56,9 @@ export function parseOptions(argv: string[]): Options | { error: string } {
   const out = arg('out') ?? 'models/translate/transformer';
   const weights = arg('weight') ?? KIND_WEIGHTS;
   if (!/^([a-z-]+=\d+(\.\d+)?)(,[a-z-]+=\d+(\.\d+)?)*$/.test(weights)) return { error: '--weight wants kind=number,… (for example study=3,chat=2)' };
-  return { minutes, seed, out, warmFraction, weights };
+  const threads = Number(arg('threads') ?? DEFAULT_THREADS);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 16) return { error: '--threads wants a whole number from 1 to 16 (cores to train on)' };
+  return { minutes, seed, out, warmFraction, weights, threads };
 }
 
 /** train.ts arguments of both stages; stage B's --deadline is filled in when stage A has ended. */
@@ -59,9 +66,9 @@ export function stageArgs(o: Options): { a: string[]; b: (deadline: number) => s
   const warmMinutes = Math.round(o.minutes * o.warmFraction * 10) / 10;
   return {
     // the word-level recipe (RECIPES.transformer) cut short by its budget; warm-up scaled to the shorter run
-    a: ['--model', 'transformer', '--steps', '1400', '--tokens', '1500', '--lr', '0.003', '--warmup', '150', '--seed', String(o.seed), '--minutes', String(warmMinutes), '--out', WORD_MODEL_DIR],
+    a: ['--model', 'transformer', '--steps', '1400', '--tokens', '1500', '--lr', '0.003', '--warmup', '150', '--seed', String(o.seed), '--minutes', String(warmMinutes), '--threads', String(o.threads), '--out', WORD_MODEL_DIR],
     // planned steps far beyond the budget: the deadline ends the cosine schedule
-    b: (deadline) => ['--model', 'transformer', '--data', 'wild', '--init', WORD_MODEL_DIR, '--steps', '100000', '--tokens', '2000', '--lr', '0.001', '--warmup', '50', '--seed', String(o.seed), '--weight', o.weights, '--eval-every', '250', '--deadline', String(deadline), '--out', o.out],
+    b: (deadline) => ['--model', 'transformer', '--data', 'wild', '--init', WORD_MODEL_DIR, '--steps', '100000', '--tokens', '2000', '--lr', '0.001', '--warmup', '50', '--seed', String(o.seed), '--weight', o.weights, '--eval-every', '250', '--threads', String(o.threads), '--deadline', String(deadline), '--out', o.out],
   };
 }
 
@@ -109,7 +116,7 @@ async function main(): Promise<number> {
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
   const warmSeconds = Number(meta.training.warmStart?.stage?.seconds ?? 0);
   meta.training.oneCommand = {
-    command: `npm run train:translate-default -- --minutes ${o.minutes} --seed ${o.seed} --warm-fraction ${o.warmFraction} --weight ${o.weights}`,
+    command: `npm run train:translate-default -- --minutes ${o.minutes} --seed ${o.seed} --warm-fraction ${o.warmFraction} --weight ${o.weights} --threads ${o.threads}`,
     budgetMinutes: o.minutes,
     wallSeconds,
     stages: { wordWarmStart: Math.round(warmSeconds), wild: Math.round(meta.training.seconds) },

@@ -10,6 +10,8 @@
 //   time fractions, and the model is written when the budget ends. [--deadline MS]: the budget
 //   also ends at that wall-clock time (ms since 1970), for a chain of stages under one budget
 //   (scripts/translate/train-default.ts); loading the data counts against it, --minutes does not.
+//   [--threads N]: data-parallel over N cores (worker threads with model replicas, one optimizer
+//   step on the token-weighted mean gradient: src/nn/translate/train/parallel.ts). Default 1.
 // Trains one translator on the generated corpus, shows a progress bar (loss, tokens/s, ETA),
 // checkpoints to data/translate/ckpt/<model>/ (resume with --resume) and writes the shipped
 // model (float16 weights, vocabularies, metadata) to models/translate/<model>/.
@@ -23,6 +25,7 @@ import { disposeBatch, encodeExamples, type Encoded, makeBatch, planBatches } fr
 import { loadCorpus } from './data.ts';
 import { RECIPES } from '../../src/nn/translate/train/recipes.ts';
 import { trainStep } from '../../src/nn/translate/train/step.ts';
+import { ParallelTrainer } from '../../src/nn/translate/train/parallel.ts';
 import { properNames } from './grammar/lexicon.ts';
 import { loadWildEncoded, warmStartFromWords, type SubwordFiles } from './distill/encoded.ts';
 import { WILD_DATA_DIR } from './distill/paths.ts';
@@ -51,6 +54,8 @@ const ckptDir = path.resolve(`data/translate/ckpt/${kind}${wild ? '-wild' : ''}`
 const budgetMinutes = Number(arg('minutes', 'Infinity'));
 const deadline = Number(arg('deadline', 'Infinity'));
 if (!(budgetMinutes > 0) || !(deadline > 0)) throw new Error('--minutes and --deadline want positive numbers');
+const threads = Number(arg('threads', '1'));
+if (!Number.isInteger(threads) || threads < 1 || threads > 16) throw new Error('--threads wants a whole number from 1 to 16');
 let budgetSeconds = budgetMinutes * 60; // from the first step; --deadline shortens it below
 const fromDir = arg('from') ? path.resolve(arg('from')!) : undefined;
 const continueDir = flag('continue') ? (fromDir ?? outDir) : undefined;
@@ -187,7 +192,8 @@ function validLoss(): number {
 }
 
 const params = model.params.count();
-console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend}, vocab ${srcVocab.size}/${tgtVocab.size}, ${train.length} pairs, ${steps} steps of ~${tokensPerBatch} tokens`);
+const parallel = threads > 1 && !exportOnly ? await ParallelTrainer.start(model, threads, leftPad, backend) : undefined;
+console.error(`${kind}: ${params.toLocaleString()} parameters, backend ${backend}${parallel ? ` on ${threads} threads` : ''}, vocab ${srcVocab.size}/${tgtVocab.size}, ${train.length} pairs, ${steps} steps of ~${tokensPerBatch} tokens`);
 const t0 = Date.now();
 if (Number.isFinite(deadline)) budgetSeconds = Math.min(budgetSeconds, elapsed + Math.max(0, (deadline - t0) / 1000));
 // The data order is a function of (seed, epoch), so a resumed run sees the same batches. Each
@@ -222,10 +228,14 @@ process.on('SIGINT', () => (stop = true));
 let outOfTime = false;
 for (; step < steps && !stop && !outOfTime && !exportOnly; step++) {
   const idx = batchFor(step);
-  const b = makeBatch(tf, train, idx, leftPad);
   (optimizer as unknown as { learningRate: number }).learningRate = lrAt(step);
-  const l = trainStep(tf, model, b, optimizer, vars);
-  disposeBatch(b);
+  let l: number;
+  if (parallel) l = await parallel.step(tf, model, idx.map((i) => train[i]!), leftPad, optimizer);
+  else {
+    const b = makeBatch(tf, train, idx, leftPad);
+    l = trainStep(tf, model, b, optimizer, vars);
+    disposeBatch(b);
+  }
   tokensSeen += idx.reduce((s, i) => s + train[i]!.tgt.length + 1, 0);
   ema = step === 0 || ema === 0 ? l : 0.98 * ema + 0.02 * l;
   const secs = (Date.now() - t0) / 1000;
@@ -269,6 +279,7 @@ function bar(done: number, loss: number, rate: number, etaSec: number): void {
   if (done % 100 === 0) process.stderr.write('\n');
 }
 
+await parallel?.close();
 const seconds = exportOnly ? elapsed : elapsed + (Date.now() - t0) / 1000;
 if (!exportOnly) await checkpoint();
 if (step >= steps || outOfTime || exportOnly) {
@@ -290,7 +301,7 @@ if (step >= steps || outOfTime || exportOnly) {
       ...(continueDir ? { continuedFrom: path.relative(process.cwd(), continueDir) } : {}),
       ...(Object.keys(kindWeights).length ? { kindWeights } : {}),
       ...(Number.isFinite(budgetSeconds) ? { budgetMinutes: Math.round((budgetSeconds / 60) * 10) / 10 } : {}),
-      steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
+      steps: step, plannedSteps: steps, tokensPerBatch, peakLr, warmup, seed, ...(threads > 1 ? { threads } : {}), optimizer: 'adam(0.9, 0.98), clip global norm 1, cosine decay',
       seconds: Math.round(seconds), backend, trainPairs: train.length, finalLoss: history.at(-1)?.loss, validLoss: history.at(-1)?.valid,
       history,
       ...(previousStage ? stagesInfo(previousStage, seconds) : {}),

@@ -1,8 +1,5 @@
 // Orchestrates training: tables, shared weights, one worker per thread (Hogwild), progress.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { tsWorker } from '../../core/ts-worker.ts';
 import type { Word2VecConfig } from './config.ts';
 import { makeLayout, trainSlice, EXP_TABLE_SIZE, type KernelArrays, type KernelJob } from './kernel.ts';
 import { buildNoiseTable, buildSigmoidTable, keepProbabilities } from './tables.ts';
@@ -93,17 +90,9 @@ export async function train(corpus: Int32Array, vocab: Vocab, cfg: Word2VecConfi
   return { vectors, wordsProcessed, seconds: (performance.now() - t0) / 1000 };
 }
 
-// Workers load worker.ts through tsx's API (Node 20 does not pass the parent's loader hooks
-// to workers, and `--import tsx` in execArgv is not honoured there).
-// tsx's ESM API entry (its "import" export of tsx/esm/api), found from its package.json.
-const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then((m) => m.tsImport(${JSON.stringify(
-  new URL('./worker.ts', import.meta.url).href,
-)}, ${JSON.stringify(import.meta.url)}));`;
-
 function runWorker(arrays: KernelArrays, job: KernelJob, wasm: Uint8Array | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER_BOOT, { eval: true, workerData: { arrays, job, wasm } });
+    const w = tsWorker(new URL('./worker.ts', import.meta.url), { workerData: { arrays, job, wasm } });
     w.once('message', (m: { words: number }) => resolve(m.words));
     w.once('error', reject);
     w.once('exit', (code) => {
