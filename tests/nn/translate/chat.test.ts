@@ -49,6 +49,20 @@ describe('chat input', () => {
   });
 });
 
+describe('platform markup and technical terms', () => {
+  it('sets Discord and Slack mentions, channels and links aside whole', () => {
+    const c = normalizeChat('hey <@123> see <#C1|general> and <https://x.org/a|notes> <!here>');
+    expect(c.slots).toEqual(['<@123>', '<#C1|general>', '<https://x.org/a|notes>', '<!here>']);
+  });
+
+  it('never corrects a technical term as a typo', () => {
+    const correct = (w: string) => ({ relu: 'rely', lstm: 'last', gpu: 'gap' })[w];
+    const c = normalizeChat('the relu after the lstm on my gpu', correct);
+    expect(c.changes).toEqual([]);
+    expect(normalizeChat('teh relu', (w) => (w === 'teh' ? 'the' : undefined)).changes).toEqual([{ from: 'teh', to: 'the' }]);
+  });
+});
+
 describe('chat noises and shorthand', () => {
   it('keeps laughter as typed (a verbatim slot), and reads tbh/omg/nvm as words', () => {
     const chat = normalizeChat('omg the loss went down lol tbh i expected worse hahaha');

@@ -29,6 +29,20 @@ describe.runIf(shipped)('open-vocabulary transformer', () => {
     expect(u.text).toContain('https://example.com/ml-notes');
   }, 60_000);
 
+  it('copies technical terms in their usual spelling instead of translating their pieces into something else', async () => {
+    const r = await translateText('my gpu ran out of memory while training the lstm in pytorch', 'transformer');
+    for (const term of ['GPU', 'LSTM', 'PyTorch']) expect(r.text).toContain(term);
+    expect(r.text).not.toMatch(/tío|pitón/i);
+  }, 60_000);
+
+  it('copies Discord and Slack mention and link markup whole, leaving no stray < or >', async () => {
+    for (const markup of ['<@123456789>', '<@!42>', '<#C024BE7LR|general>', '<!here>', '<https://example.com/a_b?x=1|the notes>']) {
+      const r = await translateText(`${markup} check this and tell me`, 'transformer');
+      expect(r.text).toContain(markup);
+      expect(r.text.replace(markup, '')).not.toMatch(/[<>]/);
+    }
+  }, 60_000);
+
   it('still translates the beginner course, with one attention row per output piece (+ <EOS>) over the source pieces', async () => {
     const r = await translateText('My sister and I will go to the new park tomorrow.', 'transformer');
     expect(r.text.toLowerCase()).toMatch(/mi hermana y yo (iremos|vamos a ir) al parque nuevo mañana/);

@@ -2,7 +2,8 @@
 // models were trained on: contractions without apostrophes (im, dont, cant), chat shorthand
 // (u, ur, pls, thx, idk, rn), questions without a question mark. Spans that must come back
 // verbatim (URLs, `code`, @mentions, e-mails, emoji) are set aside first and returned as slots.
-import { LAUGHTER } from './subword.ts';
+import { keptTerm } from './jargon.ts';
+import { LAUGHTER, PLATFORM_MARKUP } from './subword.ts';
 
 /** Chat spelling → written English (whole words, after lower-casing). */
 export const CHAT_WORDS: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ export const CHAT_WORDS: Readonly<Record<string, string>> = {
   convo: 'conversation', uni: 'university', prof: 'professor', pset: 'problem set', yr: 'year', yrs: 'years',
   hr: 'hour', hrs: 'hours', mins: 'minutes', tmrow: 'tomorrow', tomoz: 'tomorrow', yday: 'yesterday', ystd: 'yesterday',
   wknd: 'weekend', wkend: 'weekend', pplz: 'people', bcuz: 'because', cud: 'could', shud: 'should', wud: 'would',
-  sorta: 'sort of', imma: "i'm going to", pwease: 'please', w: 'with', 'w/': 'with', abt: 'about', bout: 'about',
+  hey: 'hi', heyy: 'hi', heyyy: 'hi', hii: 'hi', hiii: 'hi', hiya: 'hi', sorta: 'sort of', imma: "i'm going to", pwease: 'please', w: 'with', 'w/': 'with', abt: 'about', bout: 'about',
 };
 
 // "ill" is "I'll" in chat, except after words that make it the adjective ("i feel ill").
@@ -47,7 +48,8 @@ const VERBATIM = new RegExp(
   [
     /https?:\/\/\S+|www\.\S+/u.source,
     /[\w.+-]+@[\w-]+\.[\w.]+/u.source,
-    /<@!?\d+>|@\w+/u.source,
+    PLATFORM_MARKUP.source,
+    /@\w+/u.source,
     /`[^`]+`/u.source,
     LAUGHTER.source,
     /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\u{FE0F}|\u{200D}\p{Extended_Pictographic}|\p{Emoji_Modifier})*/u.source,
@@ -96,7 +98,8 @@ export function normalizeChat(text: string, correct?: (word: string) => string |
     if (lower === 'ill') to = i > 0 && ILL_ADJECTIVE_AFTER.has(out[out.length - 1]!.toLowerCase()) ? undefined : "i'll";
     if (lower === 'w' && !post && i === words.length - 1) to = undefined; // a lone trailing "w"
     // a typo (`correct`): lower-case words only, a capital inside the sentence marks a name
-    if (to === undefined && correct && /^\p{L}+$/u.test(core) && !(i > 0 && /^\p{Lu}/u.test(core))) to = correct(lower);
+    // (never a technical term: "relu" is no typo of "rely")
+    if (to === undefined && correct && /^\p{L}+$/u.test(core) && !(i > 0 && /^\p{Lu}/u.test(core)) && !keptTerm(core)) to = correct(lower);
     if (to === undefined) return void out.push(raw);
     changes.push({ from: core, to });
     out.push(pre + to + post);

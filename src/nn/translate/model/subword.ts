@@ -10,6 +10,8 @@ export interface SubwordFile {
   pieces: [string, number][];
 }
 
+import { keptTerm } from './jargon.ts';
+
 export const WORD_START = '▁';
 export const MAX_SLOTS = 8;
 export const slotToken = (i: number) => `⟪${i}⟫`;
@@ -29,8 +31,12 @@ export interface Encoded {
 /** Laughter and chat noises, copied as typed: "lol" is no English word to translate. */
 export const LAUGHTER = /(?<![\p{L}\p{N}])(?:[lL][oO][lL]+|[lL][mM][fF]?[aA][oO]+|[rR][oO][fF][lL]|[hH][aA](?:[hH][aA])+[hH]?|[hH][eE](?:[hH][eE])+|[xX][dD]+)(?![\p{L}\p{N}])/u;
 
+/** Discord and Slack markup for mentions, channels and links: <@123>, <#C1|general>, <!here>, <https://x|x>. */
+export const PLATFORM_MARKUP = /<(?:[@#!][^<>\s|]*|https?:\/\/[^<>\s|]+)(?:\|[^<>\n]{0,100})?>/u;
+
 // Spans copied verbatim: order matters (a URL contains digits, an e-mail an @).
 const COPY_SPANS = [
+  PLATFORM_MARKUP.source,
   /https?:\/\/\S+|www\.\S+/u.source,
   /[\w.+-]+@[\w-]+\.[\w.]+/u.source,
   /@\w+/u.source,
@@ -198,10 +204,12 @@ export class SubwordTokenizer {
     const wordOf: number[] = [];
     words.forEach((w, wi) => {
       let ps: string[];
+      // at inference (nameSlots) a technical term (GPU, PyTorch) is copied in its usual spelling
+      const term = opts.nameSlots ? keptTerm(w) : undefined;
       if (SLOT_RE.test(w)) ps = [w];
-      else if (slots.size < MAX_SLOTS && ([...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 2))) {
+      else if (slots.size < MAX_SLOTS && (term || [...w].some((c) => !this.chars.has(c)) || (names.has(w) && this.segment(w).length >= 2))) {
         const key = slotToken(slots.size);
-        slots.set(key, w);
+        slots.set(key, term ?? w);
         words[wi] = key;
         ps = [key];
       } else ps = this.segment(w);
