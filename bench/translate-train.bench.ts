@@ -14,6 +14,7 @@ import { disposeBatch, encodeExamples, makeBatch, planBatches } from '../src/nn/
 import { loadCorpus } from '../scripts/translate/data.ts';
 import { RECIPES } from '../src/nn/translate/train/recipes.ts';
 import { trainStep } from '../src/nn/translate/train/step.ts';
+import { ParallelTrainer } from '../src/nn/translate/train/parallel.ts';
 import { machine, ms, summarize, table, writeSection } from './lib.ts';
 
 const STEPS = 30; // timed steps per path and model, after 3 untimed ones
@@ -56,6 +57,43 @@ function timeSteps(kind: ModelKind, corpus: ReturnType<typeof loadCorpus>): Step
   return times;
 }
 
+const PARALLEL_TOKENS = 2000; // the wild stage's batch (scripts/translate/train-default.ts)
+
+/** The transformer on one thread and data-parallel on two (parallel.ts), same batches, alternating. */
+async function timeParallel(corpus: ReturnType<typeof loadCorpus>): Promise<{ one: number[]; two: number[]; tokens: number[] }> {
+  const srcVocab = Vocab.fromCorpus(corpus.train.map((e) => e.src));
+  const tgtVocab = Vocab.fromCorpus(corpus.train.map((e) => e.tgt));
+  const data = encodeExamples(corpus.train, srcVocab, tgtVocab);
+  const plan = planBatches(data, PARALLEL_TOKENS, 2);
+  const config = defaultConfig('transformer', srcVocab.size, tgtVocab.size);
+  const [a, b] = [createModel(tf, config, 1), createModel(tf, config, 1)];
+  const vars = [...a.params.vars.values()];
+  const [optA, optB] = [0, 1].map(() => tf.train.adam(0.001, 0.9, 0.98, 1e-9));
+  const parallel = await ParallelTrainer.start(b, 2, false, tf.getBackend());
+  const out = { one: [] as number[], two: [] as number[], tokens: [] as number[] };
+  try {
+    for (let s = 0; s < STEPS + 3; s++) {
+      const idx = plan[s]!;
+      const batch = makeBatch(tf, data, idx, false);
+      let t0 = performance.now();
+      trainStep(tf, a, batch, optA!, vars);
+      const one = performance.now() - t0;
+      disposeBatch(batch);
+      t0 = performance.now();
+      await parallel.step(tf, b, idx.map((i) => data[i]!), false, optB!);
+      if (s >= 3) {
+        out.one.push(one);
+        out.two.push(performance.now() - t0);
+        out.tokens.push(idx.reduce((n, i) => n + data[i]!.tgt.length + 1, 0));
+      }
+    }
+  } finally {
+    await parallel.close();
+  }
+  for (const v of [...a.params.vars.values(), ...b.params.vars.values()]) v.dispose();
+  return out;
+}
+
 interface Stage {
   steps: number;
   seconds: number;
@@ -83,6 +121,10 @@ export async function run(): Promise<void> {
     rows.push([kind, RECIPES[kind].tokens, ms(ops.p50), ms(fused.p50), `${(ops.p50 / fused.p50).toFixed(2)}×`, Math.round((tokens / fused.p50) * 1000), fused.runs]);
     console.log(`${kind.padEnd(12)} step p50: plain ops ${ms(ops.p50)} ms, fused ${ms(fused.p50)} ms (${(ops.p50 / fused.p50).toFixed(2)}×)`);
   }
+  const par = await timeParallel(corpus);
+  const [one, two] = [summarize(par.one).p50, summarize(par.two).p50];
+  const parTokens = summarize(par.tokens).p50;
+  console.log(`transformer ${PARALLEL_TOKENS}-token step p50: 1 thread ${ms(one)} ms, 2 threads ${ms(two)} ms (${(one / two).toFixed(2)}×)`);
   const loadEnd = load();
   const timeRows = MODEL_KINDS.flatMap((kind) => {
     const t = trainingTime(kind);
@@ -95,6 +137,10 @@ export async function run(): Promise<void> {
     `## Translation training speed\n\n` +
       `One optimisation step (forward, backward, clipping, Adam) on the first ${STEPS} batches (after 3 untimed) of each model's recipe (target tokens per batch as shown), freshly initialised; two copies of the model take the same batch, one with the plain tfjs ops and one with the fused training kernels (LSTM recurrence: src/nn/translate/kernels/lstm-sequence.ts; cross-entropy: kernels/cross-entropy.ts), alternating step by step. Median ms per step. ${machine()}, ${new Date().toISOString().slice(0, 10)}, load average ${loadStart} at the start and ${loadEnd} at the end. \`npm run bench -- translate-train\`.\n\n` +
       table(['model', 'tokens / batch', 'plain ops p50 ms', 'fused p50 ms', 'speed-up', 'tokens/s (fused)', 'steps'], rows) +
+      `\n\nData-parallel training (\`--threads 2\`, src/nn/translate/train/parallel.ts: a worker thread with its own wasm engine and a model replica computes the gradient of half of each batch; one Adam step on the token-weighted mean): the transformer's wild-stage batch (~${PARALLEL_TOKENS} target tokens), one step on 1 thread and one on 2 threads alternating over the same ${STEPS} batches (after 3 untimed), median ms per step:\n\n` +
+      table(['model', 'tokens / batch', '1 thread p50 ms', '2 threads p50 ms', 'speed-up', 'tokens/s (2 threads)', 'steps'], [
+        ['transformer', PARALLEL_TOKENS, ms(one), ms(two), `${(one / two).toFixed(2)}×`, Math.round((parTokens / two) * 1000), par.two.length],
+      ]) +
       `\n\nTraining time of the shipped models (\`training\` in models/translate/<model>/metadata.json; wall time, one process on one core per model: the attention model alone on the machine, seq2seq and the transformer partly side by side on its 2 cores, which slows each by up to ~30%):\n\n` +
       table(['model', 'stages', 'total', '< 30 min'], timeRows) +
       '\n',
