@@ -31,6 +31,8 @@ export async function warmUp(extra: Readonly<Record<string, () => unknown>> = {}
   // A sentence of everyday length, so the decoders' code paths are compiled as well as loaded.
   for (const m of models) await step(`translate:${m}`, report, () => service.translateText(WARM_SENTENCE, m));
   if (models.includes('transformer')) await step('attention', report, () => service.selfAttention(WARM_SENTENCE));
+  // the typo fixer's list of real English words (~0.2 s to read), before the first unknown word
+  await step('english-words', report, async () => (await import('./translate/infer/english-words.ts')).englishWordList());
   await step('word2vec', report, async () => {
     const { shippedVectors } = await import('./word2vec/index.ts');
     shippedVectors().neighbours(['king'], 3);

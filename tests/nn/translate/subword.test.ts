@@ -40,6 +40,23 @@ describe('subword tokenizer', () => {
     expect(detokenize(normalizeText('¿Dónde vives? Hola, Ana.').split(' '))).toBe('¿Dónde vives? Hola, ana.');
   });
 
+  it('keeps a time with its am/pm in one slot', () => {
+    for (const [text, time] of [['meet at 3pm', '3pm'], ['at 10:30 a.m. sharp', '10:30 a.m.'], ['by 9 pm ok', '9 pm']]) {
+      const slots = new Map<string, string>();
+      normalizeText(text!, slots);
+      expect([...slots.values()]).toEqual([time]);
+    }
+    const slots = new Map<string, string>();
+    expect(normalizeText('5 apples', slots)).toBe('⟪0⟫ apples'); // no "a" taken for a.m.
+  });
+
+  it('copies technical terms in their usual spelling at inference (nameSlots), not in training', () => {
+    const e = tiny.encode('the gpu and pytorch', new Map(), { nameSlots: true });
+    expect(e.words).toEqual(['the', '⟪0⟫', 'and', '⟪1⟫']);
+    expect([...e.slots.values()]).toEqual(['GPU', 'PyTorch']);
+    expect(tiny.encode('the gpu').words).toEqual(['the', 'gpu']);
+  });
+
   it('copies a capitalised name it can only spell in 3+ pieces through a slot (nameSlots)', () => {
     expect([...likelyNames('My friend Kowalski met Tom. Then we left')]).toEqual(['kowalski', 'tom']);
     const e = tiny.encode('the cat Kowalski', new Map(), { nameSlots: true });

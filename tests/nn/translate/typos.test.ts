@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeChat } from '../../../src/nn/translate/model/chat.ts';
 import { openVocabularyCorrection, unambiguousCorrection } from '../../../src/nn/translate/infer/typos.ts';
+import { translateText } from '../../../src/nn/translate/infer/service.ts';
 
 const english = fs.readFileSync(path.resolve('models/word2vec/vocab.txt'), 'utf8').split('\n').filter(Boolean);
 const known = english.slice(0, 20_000);
@@ -31,4 +32,11 @@ describe('typo correction', () => {
     expect(chat.text).toBe('what is the difference between Kowalsky and Kowalski ?');
     expect(chat.changes).toEqual([{ from: 'waht', to: 'what' }, { from: 'diffrence', to: 'difference' }]);
   });
+
+  it('never rewrites a real English word the models do not know into a known one ("decoding" is not "deciding")', async () => {
+    const r = await translateText('we used greedy decoding and the sunflowers grew taller', 'transformer');
+    expect(r.corrections.map((c) => c.from)).toEqual([]);
+    const t = await translateText('waht is greedy decoding', 'transformer');
+    expect(t.corrections).toEqual([{ from: 'waht', to: 'what' }]);
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ export const KEPT_TERMS: ReadonlyMap<string, string> = new Map(
     // tools and places
     'PyTorch', 'TensorFlow', 'Keras', 'NumPy', 'SciPy', 'sklearn', 'scikit-learn', 'matplotlib', 'Jupyter', 'Colab',
     'GitHub', 'Kaggle', 'Python', 'JavaScript', 'TypeScript', 'Linux', 'MNIST', 'ImageNet', 'Wikipedia', 'YouTube',
+    // "ok" alone came back as a name
+    'OK',
     // not "slack", "zoom" or "canvas": everyday English words too
     'Discord', 'HuggingFace', 'LaTeX', 'Overleaf', 'Moodle',
   ].map((t) => [t.toLowerCase(), t]),

@@ -44,7 +44,8 @@ const COPY_SPANS = [
   LAUGHTER.source,
   // names with digits inside (word2vec, seq2seq, gpt2): one span, not word + number + word
   /(?<![\p{L}\d])\p{L}+\d+[\p{L}\d]*(?![\p{L}\d])/u.source,
-  /\d+(?:[.,:/]\d+)*%?/u.source,
+  // a time keeps its am/pm ("3pm", "10:30 a.m."): split off, "pm" came back as nothing or a word
+  /\d+(?:[.,:/]\d+)*(?:%|\s?[ap]\.?m\b\.?)?/u.source,
   /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\u{FE0F}|\u{200D}\p{Extended_Pictographic}|\p{Emoji_Modifier})*/u.source,
 ];
 const COPY_RE = new RegExp(COPY_SPANS.join('|'), 'gu');
