@@ -103,13 +103,18 @@ describe('HttpServer with health and metrics', () => {
   it('readiness fails once shutdown begins, and close() lets an in-flight request finish', async () => {
     const s = new HttpServer();
     let release!: () => void;
+    let entered!: () => void;
+    const inHandler = new Promise<void>((r) => (entered = r));
     s.route('GET', '/slow', async (_req, res) => {
-      await new Promise<void>((r) => (release = r));
+      await new Promise<void>((r) => {
+        release = r;
+        entered();
+      });
       res.end('finished');
     });
     const port = await s.listen(0, '127.0.0.1');
     const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.text());
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler; // the request is in flight (a fixed wait was too short on a loaded machine)
     const closing = s.close(5000);
     release();
     expect(await inFlight).toBe('finished');

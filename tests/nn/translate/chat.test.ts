@@ -22,6 +22,10 @@ describe('chat input', () => {
       ['idk', ['i', 'do', 'not', 'know']],
       ['i study bc i want to', ['i', 'study', 'because', 'i', 'want', 'to']],
       ['im busy rn', ['i', 'am', 'busy', 'right', 'now']],
+      ['whats the diff between the algos', ['what', 'is', 'the', 'difference', 'between', 'the', 'algorithms', '?']],
+      ['hey did u watch the lec vid', ['hi', 'did', 'you', 'watch', 'the', 'lecture', 'video', '?']],
+      ['hey guys so what do u think', ['hi', 'guys', 'so', 'what', 'do', 'you', 'think', '?']],
+      ['ok i will do it', ['ok', 'i', 'will', 'do', 'it']],
     ];
     for (const [chat, tokens] of table) expect(read(chat), chat).toEqual(tokens);
     for (const [from, to] of Object.entries(CHAT_WORDS)) expect(to, from).not.toBe(from);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeChat } from '../../../src/nn/translate/model/chat.ts';
 import { openVocabularyCorrection, unambiguousCorrection } from '../../../src/nn/translate/infer/typos.ts';
 import { translateText } from '../../../src/nn/translate/infer/service.ts';
+import { isListedWord } from '../../../src/nn/translate/infer/english-words.ts';
 
 const english = fs.readFileSync(path.resolve('models/word2vec/vocab.txt'), 'utf8').split('\n').filter(Boolean);
 const known = english.slice(0, 20_000);
@@ -39,4 +40,11 @@ describe('typo correction', () => {
     const t = await translateText('waht is greedy decoding', 'transformer');
     expect(t.corrections).toEqual([{ from: 'waht', to: 'what' }]);
   }, 60_000);
+
+  it('takes a listed word for real unless it is a known word with two neighbouring letters swapped', () => {
+    const isKnown = (w: string) => real.has(w);
+    for (const w of ['decoding', 'sunflowers', 'overfit']) expect(isListedWord(w, isKnown), w).toBe(true);
+    expect(isListedWord('appels', isKnown)).toBe(false); // listed, but "apples" typed fast
+    expect(isListedWord('recieve', isKnown)).toBe(false); // not listed
+  });
 });

@@ -15,7 +15,7 @@ import { lexiconFrom, replaceRareWords, type Lexicon, type RareWord } from './ra
 import type { DecodeOptions, LoadedTranslator } from './translator.ts';
 import { pieceLabel, translateSubword } from './subword-text.ts';
 import { nearestWords, openVocabularyCorrection, unambiguousCorrection } from './typos.ts';
-import { englishWordList } from './english-words.ts';
+import { isListedWord } from './english-words.ts';
 
 export { nearestWords } from './typos.ts';
 
@@ -116,9 +116,9 @@ let englishWords: ReadonlySet<string> | undefined;
  * one letter away ("needs"). The 20,000 most frequent words of the shipped word2vec vocabulary
  * (names and words of its texts), and the word-list package's English words.
  */
-function isRealEnglish(word: string): boolean {
+function isRealEnglish(word: string, isKnown: (w: string) => boolean): boolean {
   englishWords ??= new Set(word2vecVocabulary().slice(0, 20_000));
-  return englishWords.has(word) || englishWordList().has(word);
+  return englishWords.has(word) || isListedWord(word, isKnown);
 }
 
 interface OpenVocabularyWords {
@@ -142,7 +142,7 @@ function openVocabularyWords(t: LoadedTranslator): OpenVocabularyWords {
 /** A typo fix for the open-vocabulary model ("diffrence" → "difference"), or undefined. */
 function typoFixer(t: LoadedTranslator): (word: string) => string | undefined {
   const { known, real } = openVocabularyWords(t);
-  return (word) => (word.length >= 4 && !SLOT_WORD.test(word) ? openVocabularyCorrection(word, known, (w) => real.has(w) || englishWordList().has(w)) : undefined);
+  return (word) => (word.length >= 4 && !SLOT_WORD.test(word) ? openVocabularyCorrection(word, known, (w) => real.has(w) || isListedWord(w, (x) => real.has(x))) : undefined);
 }
 
 /** Reading the input: chat normalisation, tokens, typo corrections; slots restored as the user typed them. */
@@ -154,7 +154,7 @@ function readInput(t: LoadedTranslator, text: string): { tokens: string[]; shown
   // capitals typed inside the sentence mark names: never "corrected"
   const typedCapital = new Set(text.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, '')));
   const tokens = input.tokens.map((tok) => {
-    if (t.srcVocab.has(tok) || SLOT_WORD.test(tok) || typedCapital.has(tok) || isRealEnglish(tok)) return tok;
+    if (t.srcVocab.has(tok) || SLOT_WORD.test(tok) || typedCapital.has(tok) || isRealEnglish(tok, (w) => t.srcVocab.has(w))) return tok;
     const fix = unambiguousCorrection(tok, known);
     if (!fix) return tok;
     corrections.push({ from: tok, to: fix });

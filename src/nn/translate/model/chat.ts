@@ -31,6 +31,11 @@ export const CHAT_WORDS: Readonly<Record<string, string>> = {
   convo: 'conversation', uni: 'university', prof: 'professor', pset: 'problem set', yr: 'year', yrs: 'years',
   hr: 'hour', hrs: 'hours', mins: 'minutes', tmrow: 'tomorrow', tomoz: 'tomorrow', yday: 'yesterday', ystd: 'yesterday',
   wknd: 'weekend', wkend: 'weekend', pplz: 'people', bcuz: 'because', cud: 'could', shud: 'should', wud: 'would',
+  // study-group shorthand
+  diff: 'difference', params: 'parameters', param: 'parameter', algo: 'algorithm', algos: 'algorithms',
+  approx: 'approximately', obv: 'obviously', obvs: 'obviously', esp: 'especially', lec: 'lecture', lecs: 'lectures',
+  vid: 'video', vids: 'videos', pics: 'pictures', fr: 'for real', idek: "i don't even know", u2: 'you too',
+  eg: 'for example', assgn: 'assignment', asgmt: 'assignment',
   hey: 'hi', heyy: 'hi', heyyy: 'hi', hii: 'hi', hiii: 'hi', hiya: 'hi', sorta: 'sort of', imma: "i'm going to", pwease: 'please', w: 'with', 'w/': 'with', abt: 'about', bout: 'about',
 };
 
@@ -41,6 +46,7 @@ const ILL_ADJECTIVE_AFTER = new Set(['am', "i'm", 'is', 'are', 'was', 'were', 'b
 const QUESTION_START = new Set(['do', 'does', 'did', 'are', 'is', 'am', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has', 'what', "what's", 'where', "where's", 'when', 'why', 'how', "how's", 'who', "who's", 'which', 'whose', "don't", "doesn't", "can't", "isn't", "aren't"]);
 // …but "dont forget the meeting" is an order: a negative auxiliary asks only before its subject
 const NEGATIVE_START = new Set(["don't", "doesn't", "can't", "isn't", "aren't"]);
+const OPENERS = new Set(['hi', 'hello', 'ok', 'okay', 'so', 'um', 'uh', 'well', 'guys', 'yo', 'oh', 'also', 'and', 'but', 'everyone', 'all', 'sorry']);
 const SUBJECTS = new Set(['you', 'we', 'they', 'he', 'she', 'it', 'i', 'that', 'this', 'there', 'these', 'those']);
 
 // Spans copied through verbatim (order matters: a URL contains dots and digits).
@@ -105,7 +111,10 @@ export function normalizeChat(text: string, correct?: (word: string) => string |
     out.push(pre + to + post);
   });
   s = out.join(' ');
-  const [first, second] = s.split(/\s+/).filter((w) => w && !SLOT_WORD.test(w)).map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
+  const sentence = s.split(/\s+/).filter((w) => w && !SLOT_WORD.test(w)).map((w) => w.toLowerCase().replace(/[^\p{L}']/gu, ''));
+  // "hey guys do u know…" asks too: greetings and fillers before the question word
+  while (sentence.length > 1 && OPENERS.has(sentence[0]!)) sentence.shift();
+  const [first, second] = sentence;
   const ends = s.replace(/(\s*zzslot[a-z]zz)+$/u, '').trim();
   const asks = !!first && QUESTION_START.has(first) && (!NEGATIVE_START.has(first) || SUBJECTS.has(second ?? ''));
   const addedQuestionMark = asks && !/[?!.]$/.test(ends);
