@@ -1,4 +1,6 @@
 // npm run eval:translate-wild [-- --models transformer,attention,seq2seq --beam 4 --no-apertium --show]
+//   [--teacher-fixes 1|2]: also prints (does not record) Apertium with that fix set of
+//   scripts/translate/distill/teacher-fixes.ts, the teacher the distillation learns from.
 // Scores every shipped translator and Apertium eng-spa on the wild dev set
 // (scripts/translate/devset/wild.tsv, never trained on): multi-reference corpus BLEU per kind,
 // lower-cased with ¿¡?!.,;: removed; plus words copied from the source, loops (a repeated
@@ -13,6 +15,7 @@ import { MODELS_DIR } from '../../src/nn/translate/infer/translator.ts';
 import { corpusBleu } from './bleu.ts';
 import { WILD_KINDS, loadWild, type WildItem, type WildKind } from './devset/wild.ts';
 import { apertiumRaw } from './distill/apertium.ts';
+import { type FixSet, fixTeacher, teacherInput } from './distill/teacher-fixes.ts';
 
 /** Lower case, ¿¡?!.,;: removed, spaces squeezed: how the wild set is scored. */
 export const wildNorm = (s: string) => s.toLowerCase().replace(/[¿¡?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -101,6 +104,16 @@ async function main(): Promise<void> {
     } catch {
       console.error('apertium eng-spa not installed (apt-get install -y apertium-eng-spa): peer skipped');
     }
+  }
+  const fixesAt = argv.indexOf('--teacher-fixes');
+  if (fixesAt >= 0) {
+    const set = Number(argv[fixesAt + 1] ?? 1) as FixSet;
+    if (set !== 1 && set !== 2) throw new Error('--teacher-fixes takes 1 or 2');
+    // the distillation's kinds: study and chat are ML talk (beam = haz), the rest everyday text
+    const kindOf = (k: WildKind) => (k === 'study' || k === 'chat' ? k : 'brown');
+    const raw = apertiumRaw(items.map((x) => teacherInput(x.en, set)), 4000, undefined, { marks: false });
+    const r = scoreWild(items, raw.map((es, i) => fixTeacher(items[i]!.en, es, kindOf(items[i]!.kind), set)));
+    console.log(`${`apertium + teacher fixes ${set}`.padEnd(12)} ${WILD_KINDS.map((k) => `${k} ${r.bleu[k].toFixed(1)}`).join(' | ')} | all ${r.bleu.all.toFixed(1)}`);
   }
   for (const [name, r] of Object.entries(results)) {
     console.log(`${name.padEnd(12)} ${WILD_KINDS.map((k) => `${k} ${r.bleu[k].toFixed(1)}`).join(' | ')} | all ${r.bleu.all.toFixed(1)} | copied ${r.copiedWords}${r.rare ? ` (unknown: ${r.rare.copied} copied, ${r.rare.lexicon} lexicon)` : ''} loops ${r.loops} truncated ${r.truncations}`);

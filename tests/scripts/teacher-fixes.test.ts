@@ -23,4 +23,33 @@ describe('teacher fixes (Apertium slips mended before distillation)', () => {
     expect(fixTeacher('a wooden beam', 'una viga de madera', 'brown')).toBe('una viga de madera');
     expect(fixTeacher('the beam width is four', 'El ancho de viga es cuatro.', 'study')).toBe('El ancho de haz es cuatro.');
   });
+
+  it('set 2 rewords the inverted "can you" and the "work" of a thing, and leaves set 1 as it was', () => {
+    expect(teacherInput('Can you send me the notes?', 2)).toBe('You can send me the notes?');
+    expect(teacherInput('ok. could you explain it?', 2)).toBe('ok. you could explain it?');
+    expect(teacherInput('Can you send me the notes?')).toBe('Can you send me the notes?'); // set 1
+    expect(teacherInput('How does the model work?', 2)).toBe('How does the model operate?');
+    expect(teacherInput('it works now but my code didnt work yesterday', 2)).toBe('it operates now but my code didnt work yesterday');
+    expect(teacherInput("my code didn't work", 2)).toBe("my code didn't operate");
+    expect(teacherInput('she works at a bank and I work from home', 2)).toBe('she works at a bank and I work from home'); // people work
+  });
+
+  it('set 2 mends questions with do/does, "operate", please and ser/estar in the Spanish', () => {
+    const fix = (en: string, es: string, kind = 'chat') => fixTeacher(en, es, kind, 2);
+    expect(fix('How does it work?', 'Cómo   opera?')).toBe('Cómo funciona?');
+    expect(fix('How does the model work?', 'Qué hace el modelo opera?')).toBe('Cómo el modelo funciona?');
+    expect(fix('Does the model learn?', 'Hace el modelo aprende?')).toBe('el modelo aprende?');
+    expect(fix('Why does the loss go up?', 'Por qué hace la pérdida remonta?')).toBe('Por qué la pérdida remonta?');
+    expect(fix('What does the teacher do?', 'Qué hace el profesor?')).toBe('Qué hace el profesor?'); // "do" is the verb
+    expect(fix('Please, send me the notes.', 'Complacer, enviarme las notas.')).toBe('Por favor, enviarme las notas.');
+    expect(fix('You could please send me the slides?', 'Podrías complacer enviarme los deslizamientos?')).toBe('Podrías enviarme los deslizamientos, por favor?');
+    expect(fix("I'm sad today.", ' Soy triste hoy.')).toBe('Estoy triste hoy.');
+    expect(fix('we are so tired', 'somos tan cansados')).toBe('estamos tan cansados');
+    expect(fix('that is sad', 'Aquello es triste.')).toBe('Aquello es triste.'); // no person: ser stays
+    expect(fix('sorry im late', 'lo siento soy tarde')).toBe('lo siento llego tarde');
+    expect(fix('The opera was long.', 'La ópera era larga.', 'brown')).toBe('La ópera era larga.');
+    // set 1 leaves all of these alone
+    expect(fixTeacher("I'm sad today.", 'Soy triste hoy.', 'chat')).toBe('Soy triste hoy.');
+  });
 });
+

@@ -1,4 +1,4 @@
-// npm run data:translate-wild [-- --talk 40000 --seed 7 --teacher-fixes]
+// npm run data:translate-wild [-- --talk 40000 --seed 7 --teacher-fixes [2]]
 // The broad corpus for the open-vocabulary translators: sequence-level knowledge distillation of
 // Apertium eng-spa over real English (Brown, WordNet examples) and generated chat / study talk,
 // mixed with the generator's gold pairs (npm run data:translate), some of them typed as chat.
@@ -15,7 +15,7 @@ import { apertiumRaw, cleanApertium, requireApertium } from './apertium.ts';
 import { brownSentences, wordnetExamples } from './english.ts';
 import { EMOJI, chatify, talkSentences } from './talk.ts';
 import { WILD_DATA_DIR } from './paths.ts';
-import { fixTeacher, teacherInput } from './teacher-fixes.ts';
+import { type FixSet, fixTeacher, teacherInput } from './teacher-fixes.ts';
 import { trainTokenizers } from './tokenizer.ts';
 
 
@@ -34,8 +34,15 @@ const seed = arg('seed', 7);
 const talkCount = arg('talk', 40_000);
 const goldCount = arg('gold', 120_000);
 const validCount = arg('valid', 1_000);
-const teacherFixes = argv.includes('--teacher-fixes');
-const teacherText = (en: string) => (teacherFixes ? teacherInput(en) : en);
+// --teacher-fixes: fix set 1; --teacher-fixes 2: set 2 as well (teacher-fixes.ts)
+const fixesAt = argv.indexOf('--teacher-fixes');
+const fixSet: FixSet | undefined = fixesAt < 0 ? undefined : argv[fixesAt + 1] === '2' ? 2 : 1;
+if (fixesAt >= 0 && argv[fixesAt + 1] !== undefined && !argv[fixesAt + 1]!.startsWith('--') && !['1', '2'].includes(argv[fixesAt + 1]!)) {
+  console.error(`--teacher-fixes takes 1 or 2 (the fix set), not ${argv[fixesAt + 1]}`);
+  process.exit(2);
+}
+const teacherFixes = fixSet !== undefined;
+const teacherText = (en: string) => (fixSet ? teacherInput(en, fixSet) : en);
 
 requireApertium();
 const t0 = Date.now();
@@ -87,7 +94,7 @@ for (const s of sources) {
   let en = s.en;
   let es = c.es;
   if (teacherFixes) {
-    const fixed = fixTeacher(s.en, es, s.kind);
+    const fixed = fixTeacher(s.en, es, s.kind, fixSet);
     if (fixed !== es.replace(/\s+([,.;:?!])/g, '$1') || teacherText(s.en) !== s.en) teacherFixed++;
     es = fixed;
   }
@@ -129,7 +136,7 @@ for (const e of train) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
 const courseWords = { src: new Set(gen.train.flatMap((e) => e.src)), tgt: new Set(gen.train.flatMap((e) => e.tgt)) };
 const tok = trainTokenizers(argv.includes('--keep-text') ? undefined : train, WILD_DATA_DIR, courseWords);
 const stats = {
-  options: { seed, talk: talkCount, gold: goldCount, valid: validCount, teacherFixes },
+  options: { seed, talk: talkCount, gold: goldCount, valid: validCount, teacherFixes: fixSet === 2 ? 2 : teacherFixes },
   teacherFixed,
   sources: sources.length,
   droppedByTeacherMarks: dropped,
