@@ -1,5 +1,6 @@
 // npm run eval:translate-wild [-- --models transformer,attention,seq2seq --beam 4 --no-apertium --show]
 //   [--teacher-fixes 1|2]: also prints (does not record) Apertium with that fix set of
+//   (with --models none --no-apertium, only that: no file is written)
 //   scripts/translate/distill/teacher-fixes.ts, the teacher the distillation learns from.
 // Scores every shipped translator and Apertium eng-spa on the wild dev set
 // (scripts/translate/devset/wild.tsv, never trained on): multi-reference corpus BLEU per kind,
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       for (const [name, hyps] of Object.entries(outputs)) console.log(`  ${name}: ${hyps[i]}`);
     });
   }
+  if (!Object.keys(results).length) return; // nothing scored to record (--models none --no-apertium)
   const doc = { date: new Date().toISOString(), beam, sentences: items.length, perKind: Object.fromEntries(WILD_KINDS.map((k) => [k, items.filter((x) => x.kind === k).length])), results };
   const prev = fs.existsSync(WILD_EVAL) ? JSON.parse(fs.readFileSync(WILD_EVAL, 'utf8')) : { results: {} };
   doc.results = { ...prev.results, ...results };
