@@ -79,6 +79,9 @@ export function writeCards(evalDoc: EvalDoc): void {
   const wildFile = path.join(MODELS_DIR, 'wild-eval.json');
   const wildDoc = fs.existsSync(wildFile) ? (JSON.parse(fs.readFileSync(wildFile, 'utf8')) as WildDoc) : undefined;
   const wildStats = fs.existsSync(path.join(WILD_DATA_DIR, 'stats.json')) ? JSON.parse(fs.readFileSync(path.join(WILD_DATA_DIR, 'stats.json'), 'utf8')) : undefined;
+  // the data build's own options (stats.json), so the recipe names --teacher-fixes when it was used
+  const fixes = wildStats?.options?.teacherFixes;
+  const wildCommand = `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}${fixes === 2 ? ' --teacher-fixes 2' : fixes ? ' --teacher-fixes' : ''}`;
   const wildLine = (name: string) => {
     const r = wildDoc?.results[name];
     return r ? `${WILD_KINDS.map((k) => `${k} ${r.bleu[k]!.toFixed(1)}`).join(', ')}, all ${r.bleu.all!.toFixed(1)} (copied words ${r.copiedWords}, loops ${r.loops}, truncated ${r.truncations})` : undefined;
@@ -113,7 +116,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       reproduce: tr.oneCommand
         ? [
             'npm run data:translate',
-            `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+            wildCommand,
             tr.oneCommand.command,
             'npm run eval:translate',
             ...(wildDoc ? ['npm run eval:translate-wild'] : []),
@@ -123,10 +126,10 @@ export function writeCards(evalDoc: EvalDoc): void {
             ...(ws
               ? [
                   `npm run train:translate -- --model ${name} --steps ${ws.stage.plannedSteps ?? ws.stage.steps} --tokens ${ws.stage.tokensPerBatch} --lr ${ws.stage.peakLr} --warmup ${ws.stage.warmup} --seed ${ws.stage.seed} --out ${ws.from}`,
-                  `npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`,
+                  wildCommand,
                 ]
               : wild
-                ? [`npm run data:translate-wild -- --talk ${wildStats?.options?.talk ?? 80000}`]
+                ? [wildCommand]
                 : []),
             // one command per training stage, oldest first; later stages start from the earlier weights
             ...[...(tr.previousStages ?? []), tr].map(
@@ -152,7 +155,7 @@ export function writeCards(evalDoc: EvalDoc): void {
       ws ? `- Warm start: every weight of the word-level transformer trained first on the generated corpus (${ws.stage.steps} steps, ${Math.round(ws.stage.seconds / 60)} min; \`${ws.from}\`), its embeddings copied to the ${ws.srcPieces} English and ${ws.tgtPieces} Spanish pieces that are whole words of its vocabulary.` : '',
       wild ? '' : `- Data: generated corpus (${stats ? `${stats.sizes.train.toLocaleString('en')} train / ${stats.sizes.valid} valid / ${stats.sizes.test} test / ${stats.sizes.long} long pairs, ${stats.englishTypes} English and ${stats.spanishTypes} Spanish word types, 1–30 words` : 'see data:translate'}), no sentence shared between splits.`,
       `- Size: ${meta.parameters.toLocaleString('en')} parameters, ${(meta.weightsBytes / 1e6).toFixed(2)} MB float16; config ${JSON.stringify(meta.config)}.`,
-      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (one core of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
+      `- Training: ${tr.steps} steps of ~${tr.tokensPerBatch} target tokens, Adam peak lr ${tr.peakLr}, warm-up ${tr.warmup}, cosine decay${tr.budgetMinutes ? ` over a ${tr.budgetMinutes}-min wall-clock budget` : ''}, seed ${tr.seed},${tr.kindWeights ? ` corpus kinds drawn ${Object.entries(tr.kindWeights as Record<string, number>).map(([k, w]) => `${k} ×${w}`).join(', ')} (others ×1),` : ''} ${Math.round(tr.seconds / 60)} min wall time on ${tr.backend} (${tr.threads ? `data-parallel on ${tr.threads} threads` : 'one core'} of a 2-core machine); final train loss ${tr.finalLoss?.toFixed?.(3)}, valid loss ${tr.validLoss?.toFixed?.(3)}.` +
         (tr.previousStages
           ? ` This is stage ${tr.previousStages.length + 1}, started from the weights of earlier stages (${tr.previousStages.map((st: { steps: number; peakLr: number; seconds: number; validLoss?: number }) => `${st.steps} steps at lr ${st.peakLr}, ${Math.round(st.seconds / 60)} min, valid loss ${st.validLoss?.toFixed?.(3)}`).join('; ')}), with a fresh Adam state; ${Math.round(tr.totalSeconds / 60)} min in all.`
           : '') +
