@@ -26,6 +26,13 @@ export interface ReplicaSetup {
 
 export type ReplicaReply = { ready: true } | { loss: number } | { error: string };
 
+/** Where each parameter starts in the shared float32 buffers (and, last, their total length). */
+export function paramOffsets(vars: readonly TF.Variable[]): number[] {
+  const offsets = [0];
+  for (const v of vars) offsets.push(offsets.at(-1)! + v.size);
+  return offsets;
+}
+
 /** Target tokens of one example: its words and the end mark (the mask of maskedCrossEntropy). */
 export const targetTokens = (e: Encoded): number => e.tgt.length + 1;
 
@@ -110,8 +117,7 @@ export class ParallelTrainer {
   static async start(model: Translator, threads: number, leftPad: boolean, backend: string): Promise<ParallelTrainer> {
     const names = [...model.params.vars.keys()];
     const vars = names.map((n) => model.params.get(n));
-    const offsets = [0];
-    for (const v of vars) offsets.push(offsets.at(-1)! + v.size);
+    const offsets = paramOffsets(vars);
     const bytes = offsets.at(-1)! * 4;
     const params = new SharedArrayBuffer(bytes);
     const replicas: GradientReplica[] = [];

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend, tf } from '../../runtime.ts';
 import { createModel } from '../model/config.ts';
 import { disposeBatch, type Encoded, makeBatch } from './batches.ts';
-import type { ReplicaReply, ReplicaSetup } from './parallel.ts';
+import { paramOffsets, type ReplicaReply, type ReplicaSetup } from './parallel.ts';
 
 const setup = workerData as ReplicaSetup;
 const port = parentPort!;
@@ -15,8 +15,7 @@ try {
   await initBackend(setup.backend as 'wasm');
   const model = createModel(tf, setup.config);
   const vars = setup.names.map((n) => model.params.get(n));
-  const offsets = [0];
-  for (const v of vars) offsets.push(offsets.at(-1)! + v.size);
+  const offsets = paramOffsets(vars);
   const params = new Float32Array(setup.params);
   const grads = new Float32Array(setup.grads);
 
